@@ -1,1 +1,4 @@
+import Foundation
 import TallyCommandLine
+
+exit(TallyCommand.run(Array(CommandLine.arguments.dropFirst())))

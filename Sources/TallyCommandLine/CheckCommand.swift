@@ -1,0 +1,202 @@
+import Foundation
+import TallyAnalysis
+import TallyProtocol
+
+/// `tally check PATH...`: checks files and reports in one of four formats.
+enum CheckCommand {
+    static let usage = """
+    usage: tally check [options] PATH...
+
+    Checks .tally files (directories are searched recursively) and reports problems.
+    Exit status: 0 no errors, 1 errors found, 2 usage or I/O problems.
+
+    options:
+      --format text|json|github|sarif   output format (default: text)
+      --config FILE                     use this tally.json instead of the nearest one
+      --color auto|always|never         colour in text output (default: auto)
+
+    """
+
+    enum Format: String { case text, json, github, sarif }
+
+    struct Options {
+        var format = Format.text
+        var config: String?
+        var color: Bool? = nil
+        var paths: [String] = []
+    }
+
+    static func parse(_ args: [String]) throws -> Options {
+        var o = Options()
+        var i = 0
+        func value(_ name: String) throws -> String {
+            i += 1
+            guard i < args.count else { throw UsageError("\(name) needs a value") }
+            return args[i]
+        }
+        while i < args.count {
+            let a = args[i]
+            var name = a
+            var inline: String? = nil
+            if a.hasPrefix("--"), let eq = a.firstIndex(of: "=") {
+                name = String(a[..<eq])
+                inline = String(a[a.index(after: eq)...])
+            }
+            switch name {
+            case "--format":
+                let v = try inline ?? value(name)
+                guard let f = Format(rawValue: v) else { throw UsageError("unknown format '\(v)' (text, json, github, sarif)") }
+                o.format = f
+            case "--config":
+                o.config = try inline ?? value(name)
+            case "--color", "--colour":
+                let v = try inline ?? value(name)
+                switch v {
+                case "always": o.color = true
+                case "never": o.color = false
+                case "auto": o.color = nil
+                default: throw UsageError("--color takes auto, always or never")
+                }
+            case "--no-color": o.color = false
+            case "--":
+                o.paths += args[(i + 1)...]
+                i = args.count
+                continue
+            default:
+                if a.hasPrefix("-") && a != "-" { throw UsageError("unknown option '\(a)' for check") }
+                o.paths.append(a)
+            }
+            i += 1
+        }
+        if o.paths.isEmpty { throw UsageError("check needs at least one file or directory") }
+        return o
+    }
+
+    static func run(_ args: [String]) throws -> Int32 {
+        if args.contains("--help") || args.contains("-h") { Console.out(usage); return 0 }
+        let options = try parse(args)
+        let outcome = check(options)
+        switch options.format {
+        case .text:
+            let color = options.color ?? Console.wantsColor(1)
+            Console.out(TextReporter(color: color).render(outcome.files, pathsByURI: outcome.byPath))
+        case .json:
+            Console.out(JSONReporter.render(outcome.files, others: outcome.byPath))
+        case .github:
+            Console.out(GitHubReporter.render(outcome.files))
+        case .sarif:
+            Console.out(SARIFReporter.render(outcome.files, others: outcome.byPath, toolVersion: TallyCommand.version))
+        }
+        for p in outcome.problems { Console.err("tally: \(p)\n") }
+        if outcome.fatal { return 2 }
+        return CheckSummary(files: outcome.files).errors > 0 ? 1 : 0
+    }
+
+    struct Outcome {
+        var files: [CheckedFile]
+        var byPath: [String: CheckedFile]
+        /// I/O and configuration problems, for standard error.
+        var problems: [String]
+        /// True when some input could not be read (exit status 2).
+        var fatal: Bool
+    }
+
+    /// Finds, reads and analyses the files of `options`, grouping them by project.
+    static func check(_ options: Options) -> Outcome {
+        let found = TallyFileDiscovery.find(options.paths)
+        var problems = found.problems.map(\.description)
+        var fatal = !found.problems.isEmpty
+        if let c = options.config, access(c, R_OK) != 0 {
+            problems.append("\(c): \(SourceFile.errnoMessage())")
+            return Outcome(files: [], byPath: [:], problems: problems, fatal: true)
+        }
+        // Group files by their configuration.
+        var configOf: [String: String?] = [:]
+        var groups: [String: [Int]] = [:]
+        var groupConfig: [String: String?] = [:]
+        for (i, path) in found.files.enumerated() {
+            let dir = ProjectConfiguration.directoryOf(ProjectLoader.absolute(path))
+            let config: String?
+            if let c = options.config { config = c } else if let cached = configOf[dir] { config = cached } else {
+                config = ProjectLoader.findConfiguration(startingAt: dir)
+                configOf[dir] = config
+            }
+            let key = config ?? ""
+            groups[key, default: []].append(i)
+            groupConfig[key] = config
+        }
+        var results = [CheckedFile?](repeating: nil, count: found.files.count)
+        for key in groups.keys.sorted() {
+            let project = ProjectLoader.load(configPath: groupConfig[key] ?? nil)
+            for p in project.problems {
+                problems.append(p)
+            }
+            if let cp = groupConfig[key] ?? nil, project.problems.contains(where: { $0.hasPrefix(cp + ":") && $0.contains("not valid JSON") }) {
+                fatal = true
+            }
+            let members = groups[key]!
+            let analyses = analyze(members.map { found.files[$0] }, project: project)
+            var docs: [DocumentAnalysis] = []
+            for a in analyses {
+                switch a {
+                case .success(let d): docs.append(d)
+                case .failure(let e):
+                    problems.append(e.description)
+                    fatal = true
+                }
+            }
+            let workspace = WorkspaceAnalysis(documents: docs, settings: project.configuration.settings)
+            for (k, idx) in members.enumerated() {
+                guard case .success(let d) = analyses[k] else { continue }
+                results[idx] = CheckedFile(path: found.files[idx], bytes: d.tree.bytes, lineIndex: d.tree.lineIndex,
+                                           diagnostics: workspace.diagnostics(for: d.uri))
+            }
+        }
+        let files = results.compactMap { $0 }
+        var byPath: [String: CheckedFile] = [:]
+        for f in files { byPath[f.path] = f }
+        return Outcome(files: files, byPath: byPath, problems: problems, fatal: fatal)
+    }
+
+    /// Reads and analyses files in parallel; results keep the input order.
+    static func analyze(_ paths: [String], project: LoadedProject) -> [Result<DocumentAnalysis, SourceFile.ReadError>] {
+        let box = ResultBox(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            let path = paths[i]
+            let r: Result<DocumentAnalysis, SourceFile.ReadError>
+            do {
+                let bytes = try SourceFile.read(path)
+                if SourceFile.looksBinary(bytes) {
+                    r = .failure(SourceFile.ReadError(path: path, message: "looks like a binary file (it contains NUL bytes); not checked"))
+                } else {
+                    r = .success(DocumentAnalysis.analyze(uri: path, bytes: bytes, gazetteer: project.gazetteer,
+                                                          settings: project.configuration.settings))
+                }
+            } catch {
+                r = .failure(error)
+            }
+            box.set(i, r)
+        }
+        return box.values()
+    }
+}
+
+/// Collects results from concurrent workers.
+final class ResultBox: @unchecked Sendable {
+    private var items: [Result<DocumentAnalysis, SourceFile.ReadError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<DocumentAnalysis, SourceFile.ReadError>) {
+        lock.lock()
+        items[i] = r
+        lock.unlock()
+    }
+
+    func values() -> [Result<DocumentAnalysis, SourceFile.ReadError>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items.map { $0! }
+    }
+}
