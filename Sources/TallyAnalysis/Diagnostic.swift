@@ -65,7 +65,7 @@ extension [TextEdit] {
         var out = bytes
         for e in self.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             let r = Swift.max(0, e.range.lowerBound)..<Swift.min(out.count, e.range.upperBound)
-            out.replaceSubrange(r, with: Array(e.newText.utf8))
+            out.replaceSubrange(r, with: [UInt8](e.newText.utf8))
         }
         return out
     }

@@ -164,7 +164,7 @@ enum CheckCommand {
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let path = paths[i]
             let r: Result<DocumentAnalysis, SourceFile.ReadError>
-            do {
+            do throws(SourceFile.ReadError) {
                 let bytes = try SourceFile.read(path)
                 if SourceFile.looksBinary(bytes) {
                     r = .failure(SourceFile.ReadError(path: path, message: "looks like a binary file (it contains NUL bytes); not checked"))

@@ -97,7 +97,7 @@ public struct ProjectConfiguration: Sendable, Hashable {
         return (config, problems)
     }
 
-    static func directoryOf(_ path: String) -> String {
+    public static func directoryOf(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let d = String(path[..<slash])
         return d.isEmpty ? "/" : d

@@ -9,6 +9,10 @@ public enum SourceFile {
         public var path: String
         public var message: String
         public var description: String { "\(path): \(message)" }
+        public init(path: String, message: String) {
+            self.path = path
+            self.message = message
+        }
     }
 
     /// The bytes of the file at `path`.
@@ -45,7 +49,7 @@ public enum SourceFile {
         bytes.prefix(8192).contains(0)
     }
 
-    static func errnoMessage() -> String {
+    public static func errnoMessage() -> String {
         switch errno {
         case ENOENT: return "no such file or directory"
         case EACCES: return "permission denied"
@@ -62,7 +66,7 @@ public enum SourceFile {
         var template = Array("\(dir)/.\(name).tally-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw ReadError(path: path, message: "cannot create a temporary file: \(errnoMessage())") }
-        let tmp = String(cString: template)
+        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var st = stat()
         if stat(path, &st) == 0 { fchmod(fd, st.st_mode & 0o7777) }
         var written = 0
