@@ -116,6 +116,70 @@ struct EditorTests {
                 "Emacs: flymake shows diagnostics on lines \(session.flymakeLines)\n\(session.transcript)")
     }
 
+    // MARK: - Without the server
+
+    /// Helix, Sublime Text and Kate cannot run here: their files are parsed and
+    /// cross-checked against the grammar by a Python script.
+    @Test
+    func staticEditorConfigurationsParseAndNameTheServer() throws {
+        let root = ExternalTool.packageRoot
+        let python = root.appendingPathComponent(".build/venv/bin/python")
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            ExternalTool.unavailable("editor configuration check", "no virtual environment at .build/venv (python3 -m venv .build/venv)")
+            return
+        }
+        let script = root.appendingPathComponent("Tests/Tools/grammar/check_editor_configs.py")
+        let run = try ExternalTool.run(python, [script.path, "--root", root.path], timeout: 120)
+        #expect(run.status == 0 && !run.timedOut, "check_editor_configs.py failed:\n\(run.output)")
+    }
+
+    /// tally-mode's font-lock on the grammar sample, in batch Emacs (no server needed).
+    @Test
+    func emacsTallyModeFontLocksTheConstructs() throws {
+        guard let emacs = ExternalTool.find("emacs") else {
+            ExternalTool.unavailable("Emacs font-lock test", "emacs is not on PATH (apt-get install emacs-nox)")
+            return
+        }
+        let root = ExternalTool.packageRoot
+        let probes: [(text: String, occurrence: Int, face: String)] = [
+            ("title", 1, "font-lock-variable-name-face"),
+            ("%% annotator", 1, "font-lock-comment-face"),
+            ("incident", 1, "font-lock-keyword-face"),
+            ("kayes-2025-07-01", 1, "font-lock-function-name-face"),
+            ("the group", 1, "tally-tag-text-face"),
+            ("actor", 1, "font-lock-type-face"),
+            ("130+", 1, "font-lock-constant-face"),
+            ("\"figure", 1, "font-lock-string-face"),
+            ("note=", 1, "font-lock-variable-name-face"),
+            ("File: Reuters", 1, "nil"),
+        ]
+        let probeForms = probes.map { probe in
+            let escaped = probe.text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "(\"\(escaped)\" \(probe.occurrence))"
+        }.joined(separator: " ")
+        let program = """
+            (progn
+              (add-to-list 'load-path (expand-file-name "EditorConfigs/emacs" (getenv "TALLY_REPO")))
+              (require 'tally-mode)
+              (find-file (expand-file-name "Grammar/grammar-samples/constructs.tally" (getenv "TALLY_REPO")))
+              (princ (format "MODE %s\\n" major-mode))
+              (font-lock-ensure)
+              (dolist (probe '(\(probeForms)))
+                (goto-char (point-min))
+                (when (search-forward (car probe) nil t (cadr probe))
+                  (princ (format "FACE %s\\n" (get-text-property (match-beginning 0) 'face))))))
+            """
+        let run = try ExternalTool.run(
+            emacs, ["--batch", "-Q", "--eval", program], environment: ["TALLY_REPO": root.path], timeout: 60)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("MODE tally-mode"), "\(run.output)")
+        let faces = lines.filter { $0.hasPrefix("FACE ") }.map { String($0.dropFirst(5)) }
+        #expect(faces.count == probes.count, "\(run.output)")
+        for (probe, face) in zip(probes, faces) {
+            #expect(face == probe.face, "\(probe.text): \(face), expected \(probe.face)")
+        }
+    }
+
     // MARK: - Shared steps
 
     /// The built server, or nil after reporting why it cannot be used.
@@ -290,7 +354,9 @@ struct EditorTests {
           (unless (require 'eglot nil t)
             (tally-test-emit "NO-EGLOT")
             (error "eglot is not installed"))
-          (load (expand-file-name "EditorConfigs/emacs/tally-mode.el" (tally-test-env "TALLY_REPO")) nil t)
+          ;; As EditorConfigs/emacs/README.md says.
+          (add-to-list 'load-path (expand-file-name "EditorConfigs/emacs" (tally-test-env "TALLY_REPO")))
+          (require 'tally-mode)
           (setq tally-executable (tally-test-env "TALLY_SERVER"))
           (let ((root (file-name-directory (tally-test-env "TALLY_DOC"))))
             (add-hook 'project-find-functions (lambda (_dir) (cons 'transient root))))
