@@ -25,7 +25,8 @@ let package = Package(
         .testTarget(name: "TallySyntaxTests", dependencies: ["TallySyntax"]),
         .testTarget(name: "TallyAnalysisTests", dependencies: ["TallySyntax", "TallyAnalysis"]),
         .testTarget(name: "TallyProtocolTests", dependencies: ["TallySyntax", "TallyAnalysis", "TallyProtocol"]),
-        .testTarget(name: "TallyCommandLineTests", dependencies: ["TallySyntax", "TallyAnalysis", "TallyProtocol", "TallyCommandLine"]),
+        // Depends on the executable so that `swift test` builds `tally` for the end-to-end tests.
+        .testTarget(name: "TallyCommandLineTests", dependencies: ["TallySyntax", "TallyAnalysis", "TallyProtocol", "TallyCommandLine", "tally"]),
     ],
     swiftLanguageModes: [.v6]
 )
