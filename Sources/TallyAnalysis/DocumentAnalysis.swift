@@ -65,6 +65,9 @@ struct DocumentAnalyzer {
     var incidents: [Incident] = []
     var findings: [Diagnostic] = []
     var countries: Set<String> = []
+    /// Incident index by block index and by id (first definition), for constant-time lookups.
+    var incidentOfBlock: [Int: Int] = [:]
+    var incidentByID: [String: Int] = [:]
 
     init(uri: String, tree: SyntaxTree, gazetteer: Gazetteer) {
         self.uri = uri
@@ -152,6 +155,7 @@ struct DocumentAnalyzer {
                     }
                 }
             }
+            incidentOfBlock[bi] = incidents.count
             if let first = firstByID[block.id] {
                 let other = incidents[first]
                 report("duplicate-incident", block.idRange,
@@ -162,6 +166,7 @@ struct DocumentAnalyzer {
             }
             incidents.append(inc)
         }
+        incidentByID = firstByID
     }
 
     /// The countries of places this document names by id, used to prefer candidates when text is ambiguous.
@@ -178,7 +183,7 @@ struct DocumentAnalyzer {
 
     func localIncident(forBlock block: Int?) -> Int? {
         guard let block else { return nil }
-        return incidents.firstIndex { $0.blockIndex == block }
+        return incidentOfBlock[block]
     }
 
     // MARK: Tags
@@ -289,7 +294,7 @@ struct DocumentAnalyzer {
         if let a = inAttr, !a.value.isEmpty {
             figure.incidentID = a.value
             figure.hasExplicitIncident = true
-            figure.incidentIndex = incidents.firstIndex { $0.id == a.value }
+            figure.incidentIndex = incidentByID[a.value]
         } else if let e = enclosing {
             figure.incidentID = incidents[e].id
             figure.incidentIndex = e

@@ -16,6 +16,10 @@ public struct Parser {
     private var frontMatter: FrontMatter?
     /// The open incident: its index in `incidents` while it is being filled.
     private var openIncident: Int?
+    /// Line breaks emitted so far: the zero-based line being scanned.
+    private var linesSeen = 0
+    /// One-based line of each incident's opening line.
+    private var incidentLines: [Int] = []
 
     public static func parse(_ bytes: [UInt8]) -> SyntaxTree {
         var p = Parser(bytes)
@@ -83,6 +87,7 @@ public struct Parser {
     private mutating func emitLineBreak(at i: Int, markup: Bool) -> Int {
         let j = afterBreak(i)
         emit(markup ? .markupNewline : .newline, i, j)
+        if j > i { linesSeen += 1 }
         return j
     }
 
@@ -253,23 +258,19 @@ public struct Parser {
         if let open = openIncident {
             let prev = incidents[open]
             report("nested-block", s..<e,
-                   "Incident blocks do not nest: '\(prev.id)' (line \(lineNumber(prev.openingLine.lowerBound))) is still open; close it with ':::' first.")
+                   "Incident blocks do not nest: '\(prev.id)' (line \(incidentLines[open])) is still open; close it with ':::' first.")
             finishIncident(open, closingLine: nil, end: s)
         }
         let block = IncidentBlock(range: s..<e, openingLine: s..<e, blockType: type, id: id, idRange: idRange,
                                   attributes: attributes, closingLine: nil, contentRange: e..<e,
                                   tagIndices: tags.count..<tags.count)
         incidents.append(block)
+        incidentLines.append(linesSeen + 1)
         openIncident = incidents.count - 1
         pos = emitLineBreak(at: e, markup: true)
         incidents[incidents.count - 1].contentRange = pos..<pos
     }
 
-    private func lineNumber(_ offset: Int) -> Int {
-        var line = 1
-        for k in 0..<min(offset, n) where b[k] == Self.lf { line += 1 }
-        return line
-    }
 
     private mutating func closeFence(_ s: Int, _ e: Int) {
         guard let open = openIncident else {
@@ -358,16 +359,18 @@ public struct Parser {
                 emit(.braceClose, i, i + 1)
                 return (i + 1, true)
             }
+            // A `[` cannot be inside braces: the tag was left open and a new one starts.
+            if inBraces && c == UInt8(ascii: "[") { return (i, false) }
             // Key.
             var j = i
-            while j < e && b[j] != UInt8(ascii: "=") && !isBlank(b[j]) && !(inBraces && b[j] == UInt8(ascii: "}")) && b[j] != UInt8(ascii: "\"") { j += 1 }
+            while j < e && b[j] != UInt8(ascii: "=") && !isBlank(b[j]) && !(inBraces && (b[j] == UInt8(ascii: "}") || b[j] == UInt8(ascii: "["))) && b[j] != UInt8(ascii: "\"") { j += 1 }
             if j == i {
                 // A stray '=' or quote with no key.
                 var k = i + 1
                 if b[i] == UInt8(ascii: "\"") {
                     k = quotedEnd(from: i, lineEnd: e)
                 } else {
-                    while k < e && !isBlank(b[k]) && !(inBraces && b[k] == UInt8(ascii: "}")) { k += 1 }
+                    while k < e && !isBlank(b[k]) && !(inBraces && (b[k] == UInt8(ascii: "}") || b[k] == UInt8(ascii: "["))) { k += 1 }
                 }
                 emit(.invalid, i, k)
                 report("malformed-attribute", i..<k, "Expected 'key=value' here.")
@@ -399,7 +402,7 @@ public struct Parser {
                     end = ve
                 } else {
                     var ve = vs
-                    while ve < e && !isBlank(b[ve]) && !(inBraces && b[ve] == UInt8(ascii: "}")) { ve += 1 }
+                    while ve < e && !isBlank(b[ve]) && !(inBraces && (b[ve] == UInt8(ascii: "}") || b[ve] == UInt8(ascii: "["))) { ve += 1 }
                     valueRange = vs..<ve
                     value = string(vs..<ve)
                     emitValue(key: key, isHead: isHead, vs, ve)
@@ -553,7 +556,22 @@ public struct Parser {
         var head: (String, Range<Int>, String?, Range<Int>?)? = nil
         var attributes: [Attribute] = []
         let reportedBefore = diagnostics.count
-        let (end, closed) = scanAttributes(from: brace + 1, lineEnd: e, inBraces: true, head: &head, attributes: &attributes)
+        let (scannedEnd, closed) = scanAttributes(from: brace + 1, lineEnd: e, inBraces: true, head: &head, attributes: &attributes)
+        var end = scannedEnd
+        if !closed, let cut = attributes.firstIndex(where: { $0.valueRange == nil }) {
+            // Recovery: an unclosed tag ends before the first word that is not `key=value`;
+            // what follows is prose again and is scanned as such.
+            var at = attributes[cut].range.lowerBound
+            while at > brace + 1 && isBlank(b[at - 1]) { at -= 1 }
+            attributes.removeSubrange(cut...)
+            while let last = tokens.last, last.start >= at { tokens.removeLast() }
+            var k = diagnostics.count - 1
+            while k >= reportedBefore {
+                if diagnostics[k].range.lowerBound >= at { diagnostics.remove(at: k) }
+                k -= 1
+            }
+            end = at
+        }
         let kindName = head?.0 ?? ""
         let kindRange = head?.1 ?? (brace + 1)..<(brace + 1)
         var tag = Tag(range: open..<end, textRange: (open + 1)..<close, braceRange: brace..<end,

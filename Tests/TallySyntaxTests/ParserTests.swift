@@ -116,3 +116,15 @@ import Testing
         #expect(tree.diagnostics.first?.range.lowerBound == 3)
     }
 }
+
+@Suite struct RecoveryTests {
+    @Test func unclosedTagEndsBeforeTheFirstWordThatIsNotAnAttribute() throws {
+        let tree = SyntaxTree.parse("and [one civilian]{killed victim=civilians died there. Then [Kayes]{place}.\n")
+        #expect(tree.diagnostics.map(\.rule) == ["unclosed-tag"])
+        #expect(tree.tags.count == 2)
+        let first = try #require(tree.tags.first)
+        #expect(tree.text(first.range) == "[one civilian]{killed victim=civilians")
+        #expect(first.attribute("victim")?.value == "civilians")
+        #expect(tree.articleText() == "and one civilian died there. Then Kayes.\n")
+    }
+}
