@@ -56,7 +56,8 @@ struct CountPhraseParser {
 
     func phrase(at i: Int) -> CountPhrase? {
         if let p = between(at: i) { return p }
-        for (words, q) in CountQualifier.prefixes(language) where matches(words, at: i) {
+        guard let w = word(i) else { return ranged(at: i) }
+        for (words, q) in CountQualifier.prefixes(startingWith: w, language) where matches(words, at: i) {
             if var p = ranged(at: i + words.count) {
                 p.apply(q)
                 p.first = i
@@ -93,14 +94,17 @@ struct CountPhraseParser {
             p.last = after
             return p
         }
-        for (words, q) in CountQualifier.suffixes(language) where matches(words, at: after) {
-            p.apply(q)
-            p.last = after + words.count - 1
-            return p
+        let next = word(after)
+        if let w = next {
+            for (words, q) in CountQualifier.suffixes(startingWith: w, language) where matches(words, at: after) {
+                p.apply(q)
+                p.last = after + words.count - 1
+                return p
+            }
         }
-        let connectors: Set<String> = language == .english ? ["to", "or"] : ["a", "ou"]
+        let isConnector = language == .english ? (next == "to" || next == "or") : (next == "a" || next == "ou")
         let isDash = after < tokens.count && tokens[after].kind == .punct && tokens[after].text == "-"
-        if isDash || word(after).map({ connectors.contains($0) }) == true,
+        if isDash || isConnector,
            let q = base(at: after + 1), q.lowValue > p.lowValue {
             if isDash {
                 // Dash ranges join numerals: 10-15, 10 – 15.
@@ -168,6 +172,8 @@ struct CountPhraseParser {
         if language == .french, last == i, w == "un" || w == "une" { return nil }
         // no one, nobody: not read (zero is never read from words).
         if w == "one", word(i - 1) == "no" { return nil }
+        // pour cent: a percentage sign in words.
+        if w == "cent", word(i - 1) == "pour" { return nil }
         // two thirds, one-half, ten percent: fractions and shares, not counts.
         var after = last + 1
         if after < tokens.count, tokens[after].text == "-", !tokens[after].spaceBefore {
