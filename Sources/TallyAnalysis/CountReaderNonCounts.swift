@@ -57,7 +57,7 @@ enum CountReaderNonCounts {
                 if x.text == "%" || x.text == "percent" || x.text == "pourcent" { out[j] = true; continue }
                 if (x.text == "per" || x.text == "pour"), token(j + 2)?.text == "cent" { out[j] = true; continue }
             }
-            if isYear(tokens, j, n) || isDay(tokens, j, n) { out[j] = true }
+            if isYear(tokens, j, n, language: language) || isDay(tokens, j, n) { out[j] = true }
         }
 
         // Numbers chained by glued separators: 2025-06-18, 18/06/2025, 10:30,
@@ -90,10 +90,20 @@ enum CountReaderNonCounts {
         return out
     }
 
-    static func isYear(_ tokens: [CountToken], _ j: Int, _ n: CountNumeral) -> Bool {
+    /// Last words of the English qualifiers, after which a four-digit number
+    /// is a count (`more than 2000`).
+    static let englishQualifierEnds: Set<String> = Set(CountQualifier.englishPrefixes.map { $0.words.last ?? "" })
+        .union(["between", "and", "to", "or"])
+
+    static func isYear(_ tokens: [CountToken], _ j: Int, _ n: CountNumeral, language: DocumentLanguage) -> Bool {
         guard let v = n.integer, n.integerDigits == 4, !n.grouped, (1900...2100).contains(v) else { return false }
         let prev = j > 0 ? tokens[j - 1] : nil
         let next = j + 1 < tokens.count ? tokens[j + 1] : nil
+        // English writes thousands with a comma (2,000), so an ungrouped
+        // 1900-2100 is a year (`the 2021 coup`) unless a qualifier precedes it.
+        if language == .english {
+            return !(prev?.kind == .word && englishQualifierEnds.contains(prev?.text ?? ""))
+        }
         if let p = prev {
             if p.kind == .word && (yearLeads.contains(p.text) || isMonth(p)) { return true }
             if p.text == ",", j >= 2, tokens[j - 2].kind == .number || isMonth(tokens[j - 2]) { return true }

@@ -56,8 +56,13 @@ struct CountPhraseParser {
 
     func phrase(at i: Int) -> CountPhrase? {
         if let p = between(at: i) { return p }
-        for (words, q) in CountQualifier.prefixes(language) where matches(words, at: i) {
-            if var p = ranged(at: i + words.count) {
+        guard let w = word(i) else { return ranged(at: i) }
+        for (words, q) in CountQualifier.prefixes(startingWith: w, language) where matches(words, at: i) {
+            // An article after a qualifier counts one only in French `plus d'un`,
+            // `au moins un`: elsewhere the qualifier is a preposition
+            // (`around a village`, `près d'un puits`).
+            let articleCounts = language == .french && (q == .atLeast || q == .moreThan)
+            if var p = ranged(at: i + words.count, qualified: articleCounts) {
                 p.apply(q)
                 p.first = i
                 return p
@@ -85,22 +90,25 @@ struct CountPhraseParser {
     /// A base count, then a qualifier written after it (`130 or more`,
     /// `130+`) or a second count that makes a range (`10 to 15`, `10-15`,
     /// `one or two`, `dix à quinze`).
-    func ranged(at i: Int) -> CountPhrase? {
-        guard var p = base(at: i) else { return nil }
+    func ranged(at i: Int, qualified: Bool = false) -> CountPhrase? {
+        guard var p = base(at: i, qualified: qualified) else { return nil }
         let after = p.last + 1
         if after < tokens.count, tokens[after].kind == .punct, tokens[after].text == "+", !tokens[after].spaceBefore {
             p.apply(.atLeast)
             p.last = after
             return p
         }
-        for (words, q) in CountQualifier.suffixes(language) where matches(words, at: after) {
-            p.apply(q)
-            p.last = after + words.count - 1
-            return p
+        let next = word(after)
+        if let w = next {
+            for (words, q) in CountQualifier.suffixes(startingWith: w, language) where matches(words, at: after) {
+                p.apply(q)
+                p.last = after + words.count - 1
+                return p
+            }
         }
-        let connectors: Set<String> = language == .english ? ["to", "or"] : ["a", "ou"]
+        let isConnector = language == .english ? (next == "to" || next == "or") : (next == "a" || next == "ou")
         let isDash = after < tokens.count && tokens[after].kind == .punct && tokens[after].text == "-"
-        if isDash || word(after).map({ connectors.contains($0) }) == true,
+        if isDash || isConnector,
            let q = base(at: after + 1), q.lowValue > p.lowValue {
             if isDash {
                 // Dash ranges join numerals: 10-15, 10 – 15.
@@ -111,7 +119,9 @@ struct CountPhraseParser {
         return p
     }
 
-    func base(at i: Int) -> CountPhrase? {
+    /// One count. `qualified`: a qualifier comes just before, so an article
+    /// may stand for one there too (`plus d'un`, `more than a`).
+    func base(at i: Int, qualified: Bool = false) -> CountPhrase? {
         guard i < tokens.count else { return nil }
         switch tokens[i].kind {
         case .number: return numeral(at: i)
@@ -119,7 +129,7 @@ struct CountPhraseParser {
         case .word:
             if let v = CountReaderVague.read(self, at: i) { return v }
             if let w = numberWords(at: i) { return w }
-            return article(at: i)
+            return article(at: i, qualified: qualified)
         }
     }
 
@@ -168,6 +178,8 @@ struct CountPhraseParser {
         if language == .french, last == i, w == "un" || w == "une" { return nil }
         // no one, nobody: not read (zero is never read from words).
         if w == "one", word(i - 1) == "no" { return nil }
+        // pour cent: a percentage sign in words.
+        if w == "cent", word(i - 1) == "pour" { return nil }
         // two thirds, one-half, ten percent: fractions and shares, not counts.
         var after = last + 1
         if after < tokens.count, tokens[after].text == "-", !tokens[after].spaceBefore {
@@ -196,11 +208,12 @@ struct CountPhraseParser {
     ]
 
     /// `a soldier`, `an officer`, `un civil`, `l'un des otages`, `un ou deux`:
-    /// the article reads as one when it opens the tag's text (and is not
-    /// followed by a group noun), and French `un`/`une` also before
-    /// `des`/`de`/`d'`/`seul` (`un des otages`) or a range (`un ou deux`).
-    func article(at i: Int) -> CountPhrase? {
-        guard let w = word(i), i + 1 < tokens.count else { return nil }
+    /// the article reads as one when it opens the tag's text or follows a
+    /// qualifier (and is not followed by a group noun), and French `un`/`une`
+    /// also before `des`/`de`/`d'`/`seul` (`un des otages`) or in a range
+    /// (`un ou deux`, `entre un et trois`).
+    func article(at i: Int, qualified: Bool = false) -> CountPhrase? {
+        guard let w = word(i) else { return nil }
         let one = CountPhrase(lowValue: 1, highValue: 1, interval: .exactly(1), isVague: false, first: i, last: i)
         let groups = language == .english ? Self.englishGroupNouns : Self.frenchGroupNouns
         let isArticle = language == .english ? (w == "a" || w == "an") : (w == "un" || w == "une")
@@ -208,12 +221,15 @@ struct CountPhraseParser {
         let n1 = word(i + 1), n2 = word(i + 2)
         if language == .french {
             if let n = n1, ["des", "de", "d", "seul", "seule"].contains(n) { return one }
-            if let n = n1, n == "ou" || n == "a", base(at: i + 2) != nil { return one }
+            if let n = n1, n == "ou" || n == "a" || n == "et", base(at: i + 2) != nil { return one }
         }
-        guard isFirstWord(i) else { return nil }
+        guard isFirstWord(i) || qualified else { return nil }
         if let n = n1, groups.contains(n) { return nil }
         if let n = n2, groups.contains(n) { return nil }
-        if n1 == nil && tokens[i + 1].kind != .number { return nil }
+        if !qualified {
+            // A lone article is not a count; one before a noun or a numeral is.
+            guard i + 1 < tokens.count, n1 != nil || tokens[i + 1].kind == .number else { return nil }
+        }
         return one
     }
 }

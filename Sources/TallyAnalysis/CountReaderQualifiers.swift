@@ -34,18 +34,29 @@ enum CountQualifier: Sendable, Equatable {
         }
     }
 
-    /// Qualifiers written before the number, longest first so that
-    /// `no fewer than` wins over `fewer than`.
-    static func prefixes(_ language: DocumentLanguage) -> [(words: [String], qualifier: CountQualifier)] {
-        language == .english ? englishPrefixes : frenchPrefixes
+    typealias Entry = (words: [String], qualifier: CountQualifier)
+
+    /// Qualifiers written before the number that start with `word`, longest
+    /// first so that `no fewer than` wins over `no`-anything shorter.
+    static func prefixes(startingWith word: String, _ language: DocumentLanguage) -> [Entry] {
+        (language == .english ? englishPrefixIndex : frenchPrefixIndex)[word] ?? []
     }
 
-    /// Qualifiers written after the number (`130 or more`, `40 environ`).
-    static func suffixes(_ language: DocumentLanguage) -> [(words: [String], qualifier: CountQualifier)] {
-        language == .english ? englishSuffixes : frenchSuffixes
+    /// Qualifiers written after the number (`130 or more`, `40 environ`) that start with `word`.
+    static func suffixes(startingWith word: String, _ language: DocumentLanguage) -> [Entry] {
+        (language == .english ? englishSuffixIndex : frenchSuffixIndex)[word] ?? []
     }
 
-    private static func sorted(_ list: [([String], CountQualifier)]) -> [(words: [String], qualifier: CountQualifier)] {
+    static let englishPrefixIndex = index(englishPrefixes)
+    static let frenchPrefixIndex = index(frenchPrefixes)
+    static let englishSuffixIndex = index(englishSuffixes)
+    static let frenchSuffixIndex = index(frenchSuffixes)
+
+    private static func index(_ entries: [Entry]) -> [String: [Entry]] {
+        Dictionary(grouping: entries, by: { $0.words[0] })
+    }
+
+    private static func sorted(_ list: [([String], CountQualifier)]) -> [Entry] {
         list.sorted { $0.0.count > $1.0.count }.map { (words: $0.0, qualifier: $0.1) }
     }
 
