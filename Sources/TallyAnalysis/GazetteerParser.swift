@@ -90,7 +90,19 @@ public enum GazetteerParser {
 
     /// Splits a line at tabs.
     static func split(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        line.split(separator: 0x09, omittingEmptySubsequences: false)
+        var fields: [ArraySlice<UInt8>] = []
+        fields.reserveCapacity(20)
+        var start = line.startIndex
+        var i = start
+        while i < line.endIndex {
+            if line[i] == 0x09 {
+                fields.append(line[start..<i])
+                start = i + 1
+            }
+            i += 1
+        }
+        fields.append(line[start..<line.endIndex])
+        return fields
     }
 
     static func fieldString(_ field: ArraySlice<UInt8>) -> String {
