@@ -122,7 +122,8 @@ public struct Gazetteer: Sendable {
     ///    failing that, the name without a division word (`Kayes region`,
     ///    `cercle de Nioro`), keeping only divisions of that level when any;
     /// 2. a town and a division of the same name (Kayes town, Kayes region):
-    ///    the populated place, unless a division word was written;
+    ///    the populated place, unless a division word was written (a country
+    ///    stays in the running: `Mali` is the country, not the Guinean town);
     /// 3. several left: those in `context` countries (ISO alpha-2), if any are;
     /// 4. one candidate clearly more important (country > capital > region >
     ///    town > district > village) wins;
@@ -145,7 +146,7 @@ public struct Gazetteer: Sendable {
         if candidates.count == 1 { return .resolved(candidates[0]) }
 
         if divisionFilter == nil {
-            let populated = candidates.filter(\.isPopulatedPlace)
+            let populated = candidates.filter { $0.isPopulatedPlace || $0.category == GazetteerCategory.country }
             if !populated.isEmpty { candidates = populated }
             if candidates.count == 1 { return .resolved(candidates[0]) }
         }

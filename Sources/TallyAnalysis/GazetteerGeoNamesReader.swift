@@ -35,7 +35,7 @@ struct GeoNamesReader {
             problems.append(GazetteerProblem(line: number, message: "GeoNames id '\(text(0))' is not a positive number"))
             return
         }
-        let name = text(1).trimmingASCIISpaces()
+        let name = GazetteerParser.fieldString(GazetteerParser.trim(fields[1]))
         guard !name.isEmpty else {
             problems.append(GazetteerProblem(line: number, message: "GeoNames row \(geonamesID) has no name"))
             return
@@ -61,9 +61,15 @@ struct GeoNamesReader {
         let ascii = text(2)
         var aliases: [String] = []
         // Exact duplicates only: the index folds and merges the rest.
-        var distinct: Set<String> = [name]
-        for alias in [ascii] + GazetteerParser.list(fields[3]) where !alias.isEmpty {
-            if distinct.insert(alias).inserted { aliases.append(alias) }
+        let alternates = GazetteerParser.list(fields[3])
+        aliases.reserveCapacity(alternates.count + 1)
+        if !ascii.isEmpty, ascii != name { aliases.append(ascii) }
+        if alternates.count <= 16 {
+            for alias in alternates where alias != name && !aliases.contains(alias) { aliases.append(alias) }
+        } else {
+            var distinct: Set<String> = Set(aliases)
+            distinct.insert(name)
+            for alias in alternates where distinct.insert(alias).inserted { aliases.append(alias) }
         }
         let featureCode = optional(7)
         let category = GazetteerCategory.category(forFeatureCode: featureCode ?? "", featureClass: optional(6))

@@ -9,8 +9,9 @@
 /// order: the keys below a node are a contiguous range, and its children are
 /// found by binary search on the next byte) with a row of the edit-distance
 /// table per depth, pruning a branch as soon as every cell of its row exceeds
-/// the allowed number of edits. No query scans all entries; the cost grows
-/// with the number of keys that match.
+/// the allowed number of edits. The first letter must match (typos there
+/// are rare, and it confines the walk to one branch of the root). No query
+/// scans all entries; the cost grows with the number of keys that match.
 public struct GazetteerIndex: Sendable {
     /// A folded name (or a suffix of one, from a word start) in `bytes`.
     struct Key: Sendable {
@@ -360,7 +361,7 @@ public struct GazetteerIndex: Sendable {
     // MARK: - Typo-tolerant matching
 
     /// Calls `found(lower, upper, edits)` for ranges of `list` whose keys
-    /// start with a string within `maxEdits` edits (insertions, deletions,
+    /// start with `q`'s first byte and then a string within `maxEdits` edits (insertions, deletions,
     /// substitutions, swaps of neighbours) of `q`. A key can be reported more
     /// than once with different counts; callers keep the best.
     private func fuzzyPrefixMatches(_ list: [Key], _ q: UnsafeBufferPointer<UInt8>, maxEdits: Int,
@@ -390,6 +391,12 @@ public struct GazetteerIndex: Sendable {
                     if byte(mid, depth) <= c { low = mid + 1 } else { high = mid }
                 }
                 let next = low
+                // The first letter is not subject to typos: it keeps the walk
+                // to one branch of the root (about a twentieth of the keys).
+                if depth == 0, c != q[0] {
+                    i = next
+                    continue
+                }
                 // Row for depth + 1.
                 path[depth] = c
                 let previous = depth * width

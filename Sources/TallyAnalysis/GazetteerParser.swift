@@ -45,7 +45,7 @@ public enum GazetteerParser {
 
     private static func detect(_ line: ArraySlice<UInt8>) -> GazetteerFormat? {
         let fields = split(line)
-        if let first = fields.first, fieldString(first).trimmingASCIISpaces().lowercased() == "id" {
+        if let first = fields.first, fieldString(trim(first)).lowercased() == "id" {
             return .tallyTSV
         }
         if fields.count == 19, let first = fields.first, !first.isEmpty,
@@ -90,19 +90,48 @@ public enum GazetteerParser {
 
     /// Splits a line at tabs.
     static func split(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        line.split(separator: 0x09, omittingEmptySubsequences: false)
+        var fields: [ArraySlice<UInt8>] = []
+        fields.reserveCapacity(20)
+        var start = line.startIndex
+        var i = start
+        while i < line.endIndex {
+            if line[i] == 0x09 {
+                fields.append(line[start..<i])
+                start = i + 1
+            }
+            i += 1
+        }
+        fields.append(line[start..<line.endIndex])
+        return fields
     }
 
     static func fieldString(_ field: ArraySlice<UInt8>) -> String {
         String(decoding: field, as: UTF8.self)
     }
 
+    /// The field without leading or trailing spaces and tabs.
+    static func trim(_ field: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lower = field.startIndex, upper = field.endIndex
+        while lower < upper, field[lower] == 0x20 || field[lower] == 0x09 { lower += 1 }
+        while upper > lower, field[upper - 1] == 0x20 || field[upper - 1] == 0x09 { upper -= 1 }
+        return field[lower..<upper]
+    }
+
     /// Comma-separated list, items trimmed, empty items dropped.
     static func list(_ field: ArraySlice<UInt8>) -> [String] {
         if field.isEmpty { return [] }
-        return field.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true)
-            .map { fieldString($0).trimmingASCIISpaces() }
-            .filter { !$0.isEmpty }
+        var items: [String] = []
+        var start = field.startIndex
+        var i = start
+        while i <= field.endIndex {
+            if i == field.endIndex || field[i] == UInt8(ascii: ",") {
+                let item = trim(field[start..<i])
+                if !item.isEmpty { items.append(fieldString(item)) }
+                start = i + 1
+            }
+            i += 1
+        }
+        return items
     }
 
     /// Lines of a buffer with their 1-based numbers, without `\n` or `\r\n`.
@@ -124,7 +153,7 @@ public enum GazetteerParser {
             while end < buffer.count, buffer[end] != 0x0A { end += 1 }
             var lineEnd = end
             if lineEnd > position, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            let line = Array(buffer[position..<lineEnd])[...]
+            let line = ArraySlice(buffer[position..<lineEnd])
             position = end + 1
             return (number, line)
         }
@@ -138,14 +167,5 @@ struct OriginMaker: Sendable {
 
     func callAsFunction(_ line: Int) -> GazetteerOrigin {
         path.map { .file(path: $0, line: line) } ?? .embedded
-    }
-}
-
-extension String {
-    func trimmingASCIISpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-        return s.count == count ? self : String(s)
     }
 }

@@ -48,12 +48,23 @@ public enum GazetteerSlug {
     /// Gives each entry a unique id from its base slug (`bases[i]` for
     /// `entries[i]`), never taking one of `reserved`.
     static func assignIDs(_ entries: inout [GazetteerEntry], bases: [String], reserved: Set<String> = []) {
-        var groups: [String: [Int]] = [:]
-        for (i, base) in bases.enumerated() { groups[base, default: []].append(i) }
+        // Groups in order of first appearance (deterministic for a given input).
+        var groupOf: [String: Int] = [:]
+        var groups: [[Int]] = []
+        var groupBases: [String] = []
+        groupOf.reserveCapacity(bases.count)
+        for (i, base) in bases.enumerated() {
+            if let g = groupOf[base] { groups[g].append(i) } else {
+                groupOf[base] = groups.count
+                groups.append([i])
+                groupBases.append(base)
+            }
+        }
         var used = reserved
+        used.reserveCapacity(bases.count + reserved.count)
         var pending: [(String, [Int])] = []
-        for base in groups.keys.sorted() {
-            var members = groups[base]!
+        for (g, base) in groupBases.enumerated() {
+            var members = groups[g]
             if members.count > 1 {
                 members.sort { a, b in
                     let ia = entries[a].importance, ib = entries[b].importance

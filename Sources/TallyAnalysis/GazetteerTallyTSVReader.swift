@@ -29,7 +29,7 @@
 /// has actor columns (countries, affiliation). Lines starting with `#` and
 /// blank lines are skipped.
 struct TallyTSVReader {
-    enum Column: String, CaseIterable {
+    enum Column: Int, CaseIterable {
         case id, name, aliases, asciiName, kind, category, featureCode, featureClass, country, countries
         case admin1, admin1Code, admin2, latitude, longitude, population, affiliation, description, geonamesID
     }
@@ -47,7 +47,8 @@ struct TallyTSVReader {
     static let ignoredNames: Set<String> = ["source", "iso3166_2", "notes", "note"]
 
     let origin: OriginMaker
-    private var columns: [Column: Int] = [:]
+    /// Field index of each column (by `Column.rawValue`), -1 when absent.
+    private var columns = [Int](repeating: -1, count: Column.allCases.count)
     private let fieldCount: Int
     private var entries: [GazetteerEntry] = []
     private var problems: [GazetteerProblem] = []
@@ -56,12 +57,12 @@ struct TallyTSVReader {
 
     init(header: ArraySlice<UInt8>, headerLine: Int, origin: OriginMaker) {
         self.origin = origin
-        let names = GazetteerParser.split(header).map { GazetteerParser.fieldString($0).trimmingASCIISpaces().lowercased() }
+        let names = GazetteerParser.split(header).map { GazetteerParser.fieldString(GazetteerParser.trim($0)).lowercased() }
         fieldCount = names.count
         var unknown: [String] = []
         for (i, name) in names.enumerated() {
             if let column = TallyTSVReader.headerNames[name] {
-                if columns[column] == nil { columns[column] = i } else {
+                if columns[column.rawValue] < 0 { columns[column.rawValue] = i } else {
                     problems.append(GazetteerProblem(line: headerLine, message: "column '\(name)' appears twice; the first is used"))
                 }
             } else if !TallyTSVReader.ignoredNames.contains(name), !name.isEmpty {
@@ -72,7 +73,7 @@ struct TallyTSVReader {
             problems.append(GazetteerProblem(line: headerLine, message: "unknown column\(unknown.count > 1 ? "s" : "") "
                 + unknown.map { "'\($0)'" }.joined(separator: ", ") + " ignored"))
         }
-        if columns[.name] == nil {
+        if columns[Column.name.rawValue] < 0 {
             problems.append(GazetteerProblem(line: headerLine, message: "the header has no 'name' column; no rows can be read"))
             usable = false
         }
@@ -88,18 +89,24 @@ struct TallyTSVReader {
             return
         }
         func value(_ column: Column) -> String? {
-            guard let i = columns[column], i < fields.count, !fields[i].isEmpty else { return nil }
-            let text = GazetteerParser.fieldString(fields[i]).trimmingASCIISpaces()
-            return text.isEmpty ? nil : text
+            let i = columns[column.rawValue]
+            guard i >= 0, i < fields.count, !fields[i].isEmpty else { return nil }
+            let trimmed = GazetteerParser.trim(fields[i])
+            return trimmed.isEmpty ? nil : GazetteerParser.fieldString(trimmed)
+        }
+        func has(_ column: Column) -> Bool {
+            let i = columns[column.rawValue]
+            return i >= 0 && i < fields.count && !GazetteerParser.trim(fields[i]).isEmpty
         }
         func listValue(_ column: Column) -> [String] {
-            guard let i = columns[column], i < fields.count else { return [] }
+            let i = columns[column.rawValue]
+            guard i >= 0, i < fields.count else { return [] }
             return GazetteerParser.list(fields[i])
         }
         func fail(_ message: String) { problems.append(GazetteerProblem(line: number, message: message)) }
 
         guard let id = value(.id) else { return fail("row has no id") }
-        if id.contains(where: { $0 == " " || $0 == "," || $0 == "=" || $0 == "]" || $0 == "}" || $0 == "\"" }) {
+        if id.utf8.contains(where: { $0 == 0x20 || $0 == 0x2C || $0 == 0x3D || $0 == 0x5D || $0 == 0x7D || $0 == 0x22 }) {
             return fail("id '\(id)' may not contain spaces, commas, '=', ']', '}' or quotes")
         }
         guard let name = value(.name) else { return fail("row '\(id)' has no name") }
@@ -139,9 +146,9 @@ struct TallyTSVReader {
             else if GazetteerCategory.actorCategories.contains(category) { kind = .actor }
         }
         if kind == nil {
-            if value(.country) != nil || latitude != nil || featureCode != nil || value(.featureClass) != nil || value(.admin1) != nil {
+            if has(.country) || latitude != nil || featureCode != nil || has(.featureClass) || has(.admin1) {
                 kind = .place
-            } else if value(.countries) != nil || value(.affiliation) != nil {
+            } else if has(.countries) || has(.affiliation) {
                 kind = .actor
             } else {
                 return fail("cannot tell whether '\(id)' is a place or an actor: add a 'kind' column (place or actor)")
@@ -161,10 +168,10 @@ struct TallyTSVReader {
         var countries = listValue(.countries).map { $0.uppercased() }
         var countryCode = value(.country)?.uppercased()
         if kind == .actor, let code = countryCode, countries.isEmpty {
-            countries = code.split(separator: ",").map { String($0).trimmingASCIISpaces() }
+            countries = GazetteerParser.list(ArraySlice(code.utf8))
             countryCode = nil
         }
-        if let code = countryCode, code.contains(",") {
+        if let code = countryCode, code.utf8.contains(0x2C) {
             return fail("country '\(code)' of '\(id)' should be one ISO code (use 'countries' for a list)")
         }
         lineOfID[id] = number
