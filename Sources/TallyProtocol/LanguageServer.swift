@@ -328,6 +328,13 @@ public final class LanguageServer: @unchecked Sendable {
     /// Returns true when the message's in-flight slot passed to a worker.
     private func handle(_ message: JSONRPCMessage) -> Bool {
         if isStopped { return false }
+        if logger.isEnabled(.debug) {
+            switch message {
+            case .request(let id, let method, _): logger.debug("<- request \(id) \(method)")
+            case .notification(let method, _): logger.debug("<- notification \(method)")
+            case .response(let id, _): logger.debug("<- response \(id.map(String.init(describing:)) ?? "null")")
+            }
+        }
         switch message {
         case .request(let id, let method, let params):
             return handleRequest(id: id, method: method, params: params)

@@ -127,8 +127,12 @@ final class LSPTestClient: @unchecked Sendable {
         return inbox.removeFirst()
     }
 
-    /// Waits for the response to `id`, keeping other messages in `skipped`.
+    /// Waits for the response to `id`, keeping other messages in `skipped`
+    /// (a response that arrived while waiting for another is found there).
     func response(to id: RequestID) throws -> JSONValue {
+        if let k = skipped.firstIndex(where: { $0["method"] == nil && $0["id"] == id.json }) {
+            return skipped.remove(at: k)
+        }
         while true {
             let message = try nextMessage()
             if message["method"] == nil, message["id"] == id.json { return message }
