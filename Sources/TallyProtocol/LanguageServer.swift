@@ -103,6 +103,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     // Queue-confined state.
     private var lifecycle = Lifecycle.uninitialized
+    private var initializedReceived = false
     private var session = ClientSession()
     private var documents = DocumentStore()
 
@@ -462,6 +463,11 @@ public final class LanguageServer: @unchecked Sendable {
         let context = makeContext(id: nil, method: method, token: CancellationToken())
         switch method {
         case "initialized":
+            guard !initializedReceived else {
+                logger.warn("dropped a second initialized notification")
+                return
+            }
+            initializedReceived = true
             for hook in snapshotRegistrations({ initializedHooks }) { hook(context) }
         case "textDocument/didOpen":
             didOpen(params)

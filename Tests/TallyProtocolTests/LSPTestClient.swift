@@ -58,6 +58,7 @@ final class LSPTestClient: @unchecked Sendable {
         let readerThread = Thread { [self] in
             let reader = MessageReader(fileDescriptor: fromServer)
             while true {
+                while isPaused { usleep(1_000) }
                 do {
                     guard let body = try reader.readMessage() else { break }
                     let value = (try? JSONParser.parse(body)) ?? ["unparseable": .string(String(decoding: body, as: UTF8.self))]
@@ -76,6 +77,27 @@ final class LSPTestClient: @unchecked Sendable {
 
     deinit {
         _ = finish()
+    }
+
+    private var paused = false
+    private var isPaused: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return paused
+    }
+
+    /// Stops reading the server's output (after at most one more message),
+    /// as a client that never reads its responses would.
+    func pauseReading() {
+        lock.lock()
+        paused = true
+        lock.unlock()
+    }
+
+    func resumeReading() {
+        lock.lock()
+        paused = false
+        lock.unlock()
     }
 
     // MARK: Sending

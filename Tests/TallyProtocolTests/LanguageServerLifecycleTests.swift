@@ -237,12 +237,22 @@ import Testing
         try client.initialize()
         let count = 3_000
         let padding = String(repeating: "p", count: 200)
+        let sent = Recorder<Int>()
+        client.pauseReading()
         let sender = Thread {
             for k in 0..<count {
                 client.send(JSONRPCMessage.request(id: .string("r\(k)"), method: "test/echo", params: [.int(Int64(k)), .string(padding)]).json)
+                sent.append(k)
             }
         }
         sender.start()
+        // 400 requests with ~250-byte responses overflow the server's
+        // output pipe, so its writer blocks and back-pressure reaches the
+        // reader; the sender gets that far whatever the scheduling.
+        let limit = Date().addingTimeInterval(LSPTestClient.safetyLimit)
+        while sent.all.count < 400 && Date() < limit { usleep(1_000) }
+        #expect(sent.all.count >= 400)
+        client.resumeReading()
         var answered = Set<String>()
         while answered.count < count {
             let m = try client.nextMessage()
