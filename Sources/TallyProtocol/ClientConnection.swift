@@ -34,7 +34,7 @@ public final class ClientConnection: @unchecked Sendable {
         lock.unlock()
     }
 
-    func onWriteFailure(_ handler: @escaping @Sendable () -> Void) {
+    func setWriteFailureHandler(_ handler: (@Sendable () -> Void)?) {
         lock.lock()
         writeFailureHandler = handler
         lock.unlock()

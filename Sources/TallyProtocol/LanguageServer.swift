@@ -211,7 +211,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// Serves until `exit`, end of input, or the client process's death;
     /// returns the exit status (0 after `shutdown`, 1 otherwise).
     public func run() -> Int32 {
-        client.onWriteFailure { [self] in stop(code: 1) }
+        client.setWriteFailureHandler { [self] in stop(code: 1) }
         if let pid = options.clientProcessId { watchParent(pid) }
         let thread = Thread { [self] in
             readLoop()
@@ -227,6 +227,9 @@ public final class LanguageServer: @unchecked Sendable {
         let tokens = Array(pendingRequests.values)
         stateLock.unlock()
         for token in tokens { token.cancel() }
+        // Break the reference cycles set up for the run.
+        client.setWriteFailureHandler(nil)
+        logger.setForwarding(nil)
         return code
     }
 

@@ -12,19 +12,32 @@ final class LSPTestClient: @unchecked Sendable {
         let description: String
     }
 
+    /// State shared with the helper threads (which must not retain the
+    /// client, so that releasing it ends the session).
+    private final class Shared: @unchecked Sendable {
+        let lock = NSLock()
+        var inbox: [JSONValue] = []
+        var paused = false
+        var exitCode: Int32? = nil
+        let arrived = DispatchSemaphore(value: 0)
+        let readerDone = DispatchSemaphore(value: 0)
+        let serverDone = DispatchSemaphore(value: 0)
+
+        var isPaused: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return paused
+        }
+    }
+
     let server: LanguageServer
     private let toServer: Int32
     private let serverInput: Int32
     private let fromServer: Int32
     private let serverOutput: Int32
     private let writer: MessageWriter
-
+    private let shared = Shared()
     private let lock = NSLock()
-    private var inbox: [JSONValue] = []
-    private let arrived = DispatchSemaphore(value: 0)
-    private let readerDone = DispatchSemaphore(value: 0)
-    private let serverDone = DispatchSemaphore(value: 0)
-    private var serverExitCode: Int32? = nil
     private var nextID: Int64 = 1
     private var closed = false
     /// Messages skipped while waiting for a particular response.
@@ -43,34 +56,37 @@ final class LSPTestClient: @unchecked Sendable {
         fromServer = s2c[0]
         serverOutput = s2c[1]
         writer = MessageWriter(fileDescriptor: toServer)
-        server = LanguageServer(input: serverInput, output: serverOutput, options: options)
+        let server = LanguageServer(input: serverInput, output: serverOutput, options: options)
+        self.server = server
         configure(server)
 
-        let serverThread = Thread { [self] in
+        let shared = self.shared
+        let serverThread = Thread {
             let code = server.run()
-            lock.lock()
-            serverExitCode = code
-            lock.unlock()
-            serverDone.signal()
+            shared.lock.lock()
+            shared.exitCode = code
+            shared.lock.unlock()
+            shared.serverDone.signal()
         }
         serverThread.start()
 
-        let readerThread = Thread { [self] in
-            let reader = MessageReader(fileDescriptor: fromServer)
+        let input = fromServer
+        let readerThread = Thread {
+            let reader = MessageReader(fileDescriptor: input)
             while true {
-                while isPaused { usleep(1_000) }
+                while shared.isPaused { usleep(1_000) }
                 do {
                     guard let body = try reader.readMessage() else { break }
                     let value = (try? JSONParser.parse(body)) ?? ["unparseable": .string(String(decoding: body, as: UTF8.self))]
-                    lock.lock()
-                    inbox.append(value)
-                    lock.unlock()
-                    arrived.signal()
+                    shared.lock.lock()
+                    shared.inbox.append(value)
+                    shared.lock.unlock()
+                    shared.arrived.signal()
                 } catch {
                     if (error as? FramingError)?.isFatal ?? true { break }
                 }
             }
-            readerDone.signal()
+            shared.readerDone.signal()
         }
         readerThread.start()
     }
@@ -79,25 +95,18 @@ final class LSPTestClient: @unchecked Sendable {
         _ = finish()
     }
 
-    private var paused = false
-    private var isPaused: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return paused
-    }
-
     /// Stops reading the server's output (after at most one more message),
     /// as a client that never reads its responses would.
     func pauseReading() {
-        lock.lock()
-        paused = true
-        lock.unlock()
+        shared.lock.lock()
+        shared.paused = true
+        shared.lock.unlock()
     }
 
     func resumeReading() {
-        lock.lock()
-        paused = false
-        lock.unlock()
+        shared.lock.lock()
+        shared.paused = false
+        shared.lock.unlock()
     }
 
     // MARK: Sending
@@ -141,12 +150,12 @@ final class LSPTestClient: @unchecked Sendable {
     // MARK: Receiving
 
     func nextMessage() throws -> JSONValue {
-        guard arrived.wait(timeout: .now() + Self.safetyLimit) == .success else {
+        guard shared.arrived.wait(timeout: .now() + Self.safetyLimit) == .success else {
             throw Failure(description: "no message from the server")
         }
-        lock.lock()
-        defer { lock.unlock() }
-        return inbox.removeFirst()
+        shared.lock.lock()
+        defer { shared.lock.unlock() }
+        return shared.inbox.removeFirst()
     }
 
     /// Waits for the response to `id`, keeping other messages in `skipped`
@@ -195,11 +204,11 @@ final class LSPTestClient: @unchecked Sendable {
 
     /// The server's exit status once `run()` returned, waiting for it.
     func waitForExit() -> Int32? {
-        guard serverDone.wait(timeout: .now() + Self.safetyLimit) == .success else { return nil }
-        serverDone.signal()
-        lock.lock()
-        defer { lock.unlock() }
-        return serverExitCode
+        guard shared.serverDone.wait(timeout: .now() + Self.safetyLimit) == .success else { return nil }
+        shared.serverDone.signal()
+        shared.lock.lock()
+        defer { shared.lock.unlock() }
+        return shared.exitCode
     }
 
     /// Closes the client's side, lets the server see end of input, and
@@ -208,9 +217,10 @@ final class LSPTestClient: @unchecked Sendable {
     func finish() -> Int32? {
         lock.lock()
         if closed {
-            let code = serverExitCode
             lock.unlock()
-            return code
+            shared.lock.lock()
+            defer { shared.lock.unlock() }
+            return shared.exitCode
         }
         closed = true
         lock.unlock()
@@ -219,7 +229,7 @@ final class LSPTestClient: @unchecked Sendable {
         guard code != nil, server.waitForReader(timeout: Self.safetyLimit) else { return code }
         close(serverInput)
         close(serverOutput)
-        if readerDone.wait(timeout: .now() + Self.safetyLimit) == .success {
+        if shared.readerDone.wait(timeout: .now() + Self.safetyLimit) == .success {
             close(fromServer)
         }
         return code
