@@ -103,59 +103,19 @@ enum CheckCommand {
 
     /// Finds, reads and analyses the files of `options`, grouping them by project.
     static func check(_ options: Options) -> Outcome {
-        let found = TallyFileDiscovery.find(options.paths)
-        var problems = found.problems.map(\.description)
-        var fatal = !found.problems.isEmpty
-        if let c = options.config, access(c, R_OK) != 0 {
-            problems.append("\(c): \(SourceFile.errnoMessage())")
-            return Outcome(files: [], byPath: [:], problems: problems, fatal: true)
-        }
-        // Group files by their configuration.
-        var configOf: [String: String?] = [:]
-        var groups: [String: [Int]] = [:]
-        var groupConfig: [String: String?] = [:]
-        for (i, path) in found.files.enumerated() {
-            let dir = ProjectConfiguration.directoryOf(ProjectLoader.absolute(path))
-            let config: String?
-            if let c = options.config { config = c } else if let cached = configOf[dir] { config = cached } else {
-                config = ProjectLoader.findConfiguration(startingAt: dir)
-                configOf[dir] = config
-            }
-            let key = config ?? ""
-            groups[key, default: []].append(i)
-            groupConfig[key] = config
-        }
-        var results = [CheckedFile?](repeating: nil, count: found.files.count)
-        for key in groups.keys.sorted() {
-            let project = ProjectLoader.load(configPath: groupConfig[key] ?? nil)
-            for p in project.problems {
-                problems.append(p)
-            }
-            if let cp = groupConfig[key] ?? nil, project.problems.contains(where: { $0.hasPrefix(cp + ":") && $0.contains("not valid JSON") }) {
-                fatal = true
-            }
-            let members = groups[key]!
-            let analyses = analyze(members.map { found.files[$0] }, project: project)
-            var docs: [DocumentAnalysis] = []
-            for a in analyses {
-                switch a {
-                case .success(let d): docs.append(d)
-                case .failure(let e):
-                    problems.append(e.description)
-                    fatal = true
-                }
-            }
-            let workspace = WorkspaceAnalysis(documents: docs, settings: project.configuration.settings)
-            for (k, idx) in members.enumerated() {
-                guard case .success(let d) = analyses[k] else { continue }
-                results[idx] = CheckedFile(path: found.files[idx], bytes: d.tree.bytes, lineIndex: d.tree.lineIndex,
-                                           diagnostics: workspace.diagnostics(for: d.uri))
+        let loaded = WorkspaceLoader.load(options.paths, config: options.config)
+        var results = [CheckedFile?](repeating: nil, count: loaded.files.count)
+        for group in loaded.groups {
+            for (k, idx) in group.members.enumerated() {
+                guard case .success(let d) = group.analyses[k] else { continue }
+                results[idx] = CheckedFile(path: loaded.files[idx], bytes: d.tree.bytes, lineIndex: d.tree.lineIndex,
+                                           diagnostics: group.workspace.diagnostics(for: d.uri))
             }
         }
         let files = results.compactMap { $0 }
         var byPath: [String: CheckedFile] = [:]
         for f in files { byPath[f.path] = f }
-        return Outcome(files: files, byPath: byPath, problems: problems, fatal: fatal)
+        return Outcome(files: files, byPath: byPath, problems: loaded.problems, fatal: loaded.fatal)
     }
 
     /// Reads and analyses files in parallel; results keep the input order.

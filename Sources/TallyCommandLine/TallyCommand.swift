@@ -11,6 +11,8 @@ public enum TallyCommand {
 
     commands:
       check PATH...     check .tally files (directories are searched recursively)
+      export PATH...    write the incidents as CSV, JSON or GeoJSON (one record per incident)
+      summary PATH...   incidents per month, totals, most affected places and actors
       strip FILE        print the article without its markup
       lsp               run the language server on stdin/stdout
       rules             list the rules with their default severities
@@ -30,6 +32,8 @@ public enum TallyCommand {
         do {
             switch command {
             case "check": return try CheckCommand.run(rest)
+            case "export": return try ExportCommand.run(rest)
+            case "summary": return try SummaryCommand.run(rest)
             case "strip": return try StripCommand.run(rest)
             case "lsp": return 2
             case "rules": return RulesCommand.run(rest)
