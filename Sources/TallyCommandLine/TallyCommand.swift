@@ -35,7 +35,7 @@ public enum TallyCommand {
             case "export": return try ExportCommand.run(rest)
             case "summary": return try SummaryCommand.run(rest)
             case "strip": return try StripCommand.run(rest)
-            case "lsp": return 2
+            case "lsp": return LSPCommand.run(rest)
             case "rules": return RulesCommand.run(rest)
             case "version", "--version", "-V":
                 Console.out("tally \(version)\n")

@@ -50,7 +50,7 @@ import Testing
         #expect(lines.count == 11)
         #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") })
         let mismatch = try #require(lines.first { $0.contains("count-text-mismatch") })
-        #expect(mismatch.hasPrefix("::error file=Tests/Fixtures/planted/mali-2025-planted.tally,line=13,col=28,endLine=13,endColumn=29,title=tally count-text-mismatch::"))
+        #expect(mismatch.hasPrefix("::error file=Tests/Fixtures/planted/mali-2025-planted.tally,line=13,col=27,endLine=13,endColumn=28,title=tally count-text-mismatch::"))
     }
 
     @Test func sarifValidatesAgainstTheOfficialSchema() throws {
