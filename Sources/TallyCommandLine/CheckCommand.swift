@@ -109,7 +109,7 @@ enum CheckCommand {
             for (k, idx) in group.members.enumerated() {
                 guard case .success(let d) = group.analyses[k] else { continue }
                 results[idx] = CheckedFile(path: loaded.files[idx], bytes: d.tree.bytes, lineIndex: d.tree.lineIndex,
-                                           diagnostics: group.workspace.diagnostics(for: d.uri))
+                                           diagnostics: group.workspace.diagnostics(for: d.uri).filter { $0.severity != .hint })
             }
         }
         let files = results.compactMap { $0 }
@@ -129,8 +129,10 @@ enum CheckCommand {
                 if SourceFile.looksBinary(bytes) {
                     r = .failure(SourceFile.ReadError(path: path, message: "looks like a binary file (it contains NUL bytes); not checked"))
                 } else {
-                    r = .success(DocumentAnalysis.analyze(uri: path, bytes: bytes, gazetteer: project.gazetteer,
-                                                          settings: project.configuration.settings))
+                    // The command line reports no hints (they are for editors), so it skips computing them.
+                    var settings = project.configuration.settings
+                    settings.computeHints = false
+                    r = .success(DocumentAnalysis.analyze(uri: path, bytes: bytes, gazetteer: project.gazetteer, settings: settings))
                 }
             } catch {
                 r = .failure(error)
