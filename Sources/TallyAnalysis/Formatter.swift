@@ -53,7 +53,19 @@ public enum Formatter {
     /// are not valid UTF-8 are kept as they are.
     public static func formatted(bytes: [UInt8]) -> [UInt8] {
         let tree = SyntaxTree.parse(bytes: bytes)
-        return edits(for: tree).applied(to: bytes)
+        let edits = edits(for: tree)
+        guard !edits.isEmpty else { return bytes }
+        // The edits are sorted and disjoint: one pass copies the document.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = 0
+        for e in edits {
+            out.append(contentsOf: bytes[copied..<e.range.lowerBound])
+            out.append(contentsOf: e.newText.utf8)
+            copied = e.range.upperBound
+        }
+        out.append(contentsOf: bytes[copied...])
+        return out
     }
 }
 
