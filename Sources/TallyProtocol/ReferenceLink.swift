@@ -9,7 +9,7 @@ import TallyAnalysis
 public enum ReferenceLink {
     public static let base: String? = {
         if let env = ProcessInfo.processInfo.environment["TALLY_REFERENCE_URL"], !env.isEmpty { return env }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        var dir = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "")).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             let candidate = dir.appendingPathComponent("Grammar/REFERENCE.md")
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate.absoluteString }
