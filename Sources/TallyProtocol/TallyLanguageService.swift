@@ -1,5 +1,6 @@
 /// The Tally language features on top of the protocol core: workspace
-/// indexing, diagnostics (push or pull), configuration and file watching.
+/// indexing, diagnostics (push or pull), completion, hover, configuration
+/// and file watching.
 /// It translates and schedules; the analysis itself lives in TallyAnalysis.
 ///
 /// ```swift
@@ -28,6 +29,15 @@ public enum TallyLanguageService {
         server.onNotification("workspace/didChangeWatchedFiles") { params, _ in coordinator.watchedFilesChanged(params) }
         server.onNotification("workspace/didChangeWorkspaceFolders") { params, _ in coordinator.workspaceFoldersChanged(params) }
         server.onNotification("textDocument/didSave") { _, _ in }
+
+        let features = LanguageFeatures(coordinator: coordinator)
+        server.onRequest("textDocument/completion",
+                         capability: ServerCapability("completionProvider", value: [
+                             "triggerCharacters": .array(LanguageFeatures.triggerCharacters), "resolveProvider": false,
+                         ]),
+                         execution: .concurrent) { params, context in try features.completion(params, context) }
+        server.onRequest("textDocument/hover", capability: ServerCapability("hoverProvider", value: true),
+                         execution: .concurrent) { params, context in try features.hover(params, context) }
 
         server.onDeferredRequest("textDocument/diagnostic") { params, context, responder in
             coordinator.documentDiagnostic(params, context: context, responder: responder)
