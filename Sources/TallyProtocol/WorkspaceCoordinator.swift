@@ -29,6 +29,8 @@ final class WorkspaceCoordinator: @unchecked Sendable {
     private var initialSettings = ServerSettings()
     private var baseDirectory: String? = nil
     private var folders: [String] = []
+    /// Set once `initialized` arrived: server-to-client requests may follow.
+    private var clientReady = false
 
     static let watcherMethod = "workspace/didChangeWatchedFiles"
 
@@ -72,10 +74,11 @@ final class WorkspaceCoordinator: @unchecked Sendable {
         if session.supports("workspace", "configuration") { requestConfiguration() }
         lock.lock()
         let hasFolders = !folders.isEmpty
+        clientReady = true
         lock.unlock()
-        guard hasFolders else { return }
-        let progress = WorkDoneProgress.create(client: client, token: "tally-index-\(UUID().uuidString)",
-                                               title: "Tally: indexing")
+        // Indexing; the run after it also registers file watching.
+        let progress = hasFolders ? WorkDoneProgress.create(client: client, token: "tally-index-\(UUID().uuidString)",
+                                                            title: "Tally: indexing") : nil
         progress?.begin()
         scheduler.submit(.index(progress: progress))
     }
@@ -300,8 +303,10 @@ final class WorkspaceCoordinator: @unchecked Sendable {
     /// Registers file watching for `tally.json`, `.tally` files and the
     /// gazetteer files in use, again whenever that set of files changes.
     private func updateWatchers() {
-        let session = currentSession
-        guard session.supportsDynamicRegistration(of: Self.watcherMethod) else { return }
+        lock.lock()
+        let (session, ready) = (self.session, clientReady)
+        lock.unlock()
+        guard ready, session.supportsDynamicRegistration(of: Self.watcherMethod) else { return }
         let gazetteers = state.projects.gazetteerPaths
         guard gazetteers != watchedGazetteers else { return }
         watchedGazetteers = gazetteers
