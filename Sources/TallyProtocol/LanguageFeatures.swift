@@ -3,9 +3,10 @@ import TallyAnalysis
 
 /// The request handlers that read the analysis (completion, hover). They
 /// run concurrently, off the server's queue, on the document as it was when
-/// the request arrived: the latest analysis is used when it is of that
-/// version, otherwise that text alone is analysed again with its project's
-/// gazetteer (the workspace analysis may then be one edit behind).
+/// the request arrived: the analysis of that version, waiting for it if it
+/// is under way; if a later version was analysed instead, that text alone is
+/// analysed again with its project's gazetteer (the workspace analysis may
+/// then be one edit behind).
 struct LanguageFeatures: Sendable {
     let coordinator: WorkspaceCoordinator
 
@@ -20,17 +21,22 @@ struct LanguageFeatures: Sendable {
 
     /// The analysis of `document`'s current text, its workspace and gazetteer.
     func inputs(for document: TextDocument) -> (DocumentAnalysis, WorkspaceAnalysis, Gazetteer)? {
+        func isCurrent(_ done: AnalyzedDocument) -> Bool {
+            done.version == document.version && done.uri == document.uri && done.text.bytes.count == document.bytes.count
+        }
         var snapshot = coordinator.snapshots.snapshot
-        if snapshot.document(uri: document.uri) == nil {
-            // Not analysed yet (just opened, or the gazetteer is loading): wait for the analysis.
+        if snapshot.document(uri: document.uri).map(isCurrent) != true {
+            // The analysis of this text is queued or running (the edit was
+            // handed over before this request): waiting for it costs less
+            // than analysing again. This waits on a worker thread, not on
+            // the server's queue.
             coordinator.scheduler.queue.sync {}
             snapshot = coordinator.snapshots.snapshot
         }
         guard let done = snapshot.document(uri: document.uri), let project = snapshot.project(of: done) else { return nil }
         let gazetteer = project.project.gazetteer
-        if done.version == document.version && done.uri == document.uri && done.text.bytes.count == document.bytes.count {
-            return (done.analysis, project.workspace, gazetteer)
-        }
+        if isCurrent(done) { return (done.analysis, project.workspace, gazetteer) }
+        // A later edit was analysed instead (latest wins): analyse this text alone.
         let fresh = DocumentAnalysis.analyze(uri: document.uri, bytes: document.bytes, gazetteer: gazetteer,
                                              settings: project.project.settings)
         return (fresh, project.workspace, gazetteer)
