@@ -144,6 +144,7 @@ import TallyAnalysis
 
     @Test func indexingReportsProgressAndPublishesWorkspaceFiles() throws {
         let folder = try Self.makeFolder(["a.tally": Self.faulty, "sub/b.tally": Self.shared(10), "notes.txt": "not tally"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let client = try Self.start(folder: folder, capabilities: ["window": ["workDoneProgress": true]])
         let create = try client.nextMessage(method: "window/workDoneProgress/create")
         let token = try #require(create[path: "params", "token"])
@@ -163,6 +164,7 @@ import TallyAnalysis
 
     @Test func crossDocumentConflictsAreRepublishedInBothDocuments() throws {
         let folder = try Self.makeFolder(["one.tally": Self.shared(10), "two.tally": Self.shared(50)])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let client = try Self.start(folder: folder, capabilities: [
             "textDocument": ["publishDiagnostics": ["relatedInformation": true]]])
         let one = FileURI.uri(ofPath: folder + "/one.tally"), two = FileURI.uri(ofPath: folder + "/two.tally")
@@ -180,6 +182,7 @@ import TallyAnalysis
 
     @Test func closingFallsBackToTheFileOrClearsOutsideTheWorkspace() throws {
         let folder = try Self.makeFolder(["clean.tally": Self.shared(10)])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let client = try Self.start(folder: folder)
         let inside = FileURI.uri(ofPath: folder + "/clean.tally")
         Self.open(client, inside, Self.faulty)
@@ -203,6 +206,7 @@ import TallyAnalysis
             "quiet/tally.json": #"{"rules": {"unknown-place": "off"}}"#,
             "quiet/inner.tally": Self.faulty,
         ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let client = try Self.start(folder: folder)
         let inner = FileURI.uri(ofPath: folder + "/quiet/inner.tally"), root = FileURI.uri(ofPath: folder + "/root.tally")
         Self.open(client, inner, Self.faulty)
@@ -217,6 +221,7 @@ import TallyAnalysis
 
     @Test func pullClientsGetReportsWithResultIdsAndNoPushes() throws {
         let folder = try Self.makeFolder(["w.tally": Self.faulty])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let client = try Self.start(folder: folder, capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
         let uri = FileURI.uri(ofPath: folder + "/w.tally")
         Self.open(client, uri, Self.faulty)
@@ -283,6 +288,7 @@ import TallyAnalysis
             "tally.json": #"{"gazetteers": ["extra.tsv"]}"#,
             "extra.tsv": header,
         ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let client = try Self.start(folder: folder, capabilities: [
             "workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
         let uri = FileURI.uri(ofPath: folder + "/report.tally")
