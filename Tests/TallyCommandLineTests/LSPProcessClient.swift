@@ -33,7 +33,7 @@ final class LSPProcessClient: @unchecked Sendable {
 
     init(arguments: [String] = ["lsp"]) throws {
         errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("tally-lsp-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = TallyProcess.binary
         process.arguments = arguments
         process.standardInput = input
