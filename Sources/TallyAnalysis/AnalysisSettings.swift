@@ -2,12 +2,12 @@
 public struct AnalysisSettings: Sendable, Hashable {
     /// Per-rule severity; a rule mapped to nil is off. Rules not listed use their default.
     public var ruleOverrides: [String: Severity?]
-    /// Whether `untagged-mention` also reports gazetteer names the document never tags.
-    public var untaggedMentionsOfAllNames: Bool
+    /// Whether to compute hint-level rules (editors show them; `tally check` does not need them).
+    public var computeHints: Bool
 
-    public init(ruleOverrides: [String: Severity?] = [:], untaggedMentionsOfAllNames: Bool = false) {
+    public init(ruleOverrides: [String: Severity?] = [:], computeHints: Bool = true) {
         self.ruleOverrides = ruleOverrides
-        self.untaggedMentionsOfAllNames = untaggedMentionsOfAllNames
+        self.computeHints = computeHints
     }
 
     public static let `default` = AnalysisSettings()

@@ -22,6 +22,7 @@ public struct DocumentAnalysis: Sendable {
 
     public static func analyze(uri: String, tree: SyntaxTree, gazetteer: Gazetteer, settings: AnalysisSettings = .default) -> DocumentAnalysis {
         var a = DocumentAnalyzer(uri: uri, tree: tree, gazetteer: gazetteer)
+        a.computeHints = settings.computeHints && settings.severity(of: "untagged-mention") != nil
         a.run()
         let diagnostics = a.findings.compactMap { d -> Diagnostic? in
             guard let s = settings.severity(of: d.rule) else { return nil }
@@ -65,6 +66,7 @@ struct DocumentAnalyzer {
     var incidents: [Incident] = []
     var findings: [Diagnostic] = []
     var countries: Set<String> = []
+    var computeHints = true
     /// Incident index by block index and by id (first definition), for constant-time lookups.
     var incidentOfBlock: [Int: Int] = [:]
     var incidentByID: [String: Int] = [:]
@@ -94,6 +96,9 @@ struct DocumentAnalyzer {
         var rules = CountConsistency(analyzer: self)
         rules.check()
         findings += rules.findings
+        if computeHints {
+            findings += UntaggedMentions.find(uri: uri, tree: tree, references: references)
+        }
     }
 
     // MARK: Front matter

@@ -14,6 +14,7 @@ enum CheckCommand {
       --format text|json|github|sarif   output format (default: text)
       --config FILE                     use this tally.json instead of the nearest one
       --color auto|always|never         colour in text output (default: auto)
+      --fix                             apply the safe fixes (written atomically), then report what is left
 
     """
 
@@ -23,6 +24,7 @@ enum CheckCommand {
         var format = Format.text
         var config: String?
         var color: Bool? = nil
+        var fix = false
         var paths: [String] = []
     }
 
@@ -58,6 +60,7 @@ enum CheckCommand {
                 default: throw UsageError("--color takes auto, always or never")
                 }
             case "--no-color": o.color = false
+            case "--fix": o.fix = true
             case "--":
                 o.paths += args[(i + 1)...]
                 i = args.count
@@ -75,7 +78,20 @@ enum CheckCommand {
     static func run(_ args: [String]) throws -> Int32 {
         if args.contains("--help") || args.contains("-h") { Console.out(usage); return 0 }
         let options = try parse(args)
-        let outcome = check(options)
+        var outcome = check(options)
+        if options.fix {
+            let fixed = applySafeFixes(outcome)
+            for line in fixed.report { Console.err(line + "\n") }
+            if fixed.changed > 0 {
+                // Report what is left after the fixes.
+                let problems = outcome.problems + fixed.problems
+                outcome = check(options)
+                outcome.problems = problems
+            } else {
+                outcome.problems += fixed.problems
+            }
+            if !fixed.problems.isEmpty { outcome.fatal = true }
+        }
         switch options.format {
         case .text:
             let color = options.color ?? Console.wantsColor(1)
@@ -90,6 +106,33 @@ enum CheckCommand {
         for p in outcome.problems { Console.err("tally: \(p)\n") }
         if outcome.fatal { return 2 }
         return CheckSummary(files: outcome.files).errors > 0 ? 1 : 0
+    }
+
+    /// Applies every safe fix (non-overlapping, first come first served) and writes the files atomically.
+    static func applySafeFixes(_ outcome: Outcome) -> (changed: Int, report: [String], problems: [String]) {
+        var changed = 0
+        var report: [String] = []
+        var problems: [String] = []
+        for f in outcome.files {
+            var edits: [TextEdit] = []
+            var titles: [String] = []
+            for d in f.diagnostics {
+                guard let fix = d.fixes.first(where: \.isSafe), fix.edits.count == 1, let list = fix.edits[f.path] else { continue }
+                if list.contains(where: { e in edits.contains { $0.range.overlaps(e.range) || $0.range.lowerBound == e.range.lowerBound } }) { continue }
+                edits += list
+                titles.append(fix.title)
+            }
+            guard !edits.isEmpty else { continue }
+            let bytes = edits.applied(to: f.bytes)
+            do {
+                try SourceFile.writeAtomically(bytes, to: f.path)
+                changed += 1
+                report.append("fixed \(f.path): " + titles.joined(separator: "; "))
+            } catch {
+                problems.append(error.description + " (file left unchanged)")
+            }
+        }
+        return (changed, report, problems)
     }
 
     struct Outcome {
@@ -109,7 +152,7 @@ enum CheckCommand {
             for (k, idx) in group.members.enumerated() {
                 guard case .success(let d) = group.analyses[k] else { continue }
                 results[idx] = CheckedFile(path: loaded.files[idx], bytes: d.tree.bytes, lineIndex: d.tree.lineIndex,
-                                           diagnostics: group.workspace.diagnostics(for: d.uri))
+                                           diagnostics: group.workspace.diagnostics(for: d.uri).filter { $0.severity != .hint })
             }
         }
         let files = results.compactMap { $0 }
@@ -129,8 +172,10 @@ enum CheckCommand {
                 if SourceFile.looksBinary(bytes) {
                     r = .failure(SourceFile.ReadError(path: path, message: "looks like a binary file (it contains NUL bytes); not checked"))
                 } else {
-                    r = .success(DocumentAnalysis.analyze(uri: path, bytes: bytes, gazetteer: project.gazetteer,
-                                                          settings: project.configuration.settings))
+                    // The command line reports no hints (they are for editors), so it skips computing them.
+                    var settings = project.configuration.settings
+                    settings.computeHints = false
+                    r = .success(DocumentAnalysis.analyze(uri: path, bytes: bytes, gazetteer: project.gazetteer, settings: settings))
                 }
             } catch {
                 r = .failure(error)

@@ -82,16 +82,10 @@ public struct ProjectConfiguration: Sendable, Hashable {
                     }
                     config.settings.ruleOverrides[rule] = severity
                 }
-            case "untaggedMentions":
-                if let s = v.string, s == "all" || s == "tagged" {
-                    config.settings.untaggedMentionsOfAllNames = s == "all"
-                } else {
-                    problems.append(Problem(path: path, message: "\"untaggedMentions\" must be \"tagged\" or \"all\""))
-                }
             case "$schema", "comment":
                 break
             default:
-                problems.append(Problem(path: path, message: "unknown key \"\(key)\" (known: gazetteers, defaultGazetteer, rules, untaggedMentions)"))
+                problems.append(Problem(path: path, message: "unknown key \"\(key)\" (known: gazetteers, defaultGazetteer, rules)"))
             }
         }
         return (config, problems)

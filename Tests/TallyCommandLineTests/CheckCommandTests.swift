@@ -175,4 +175,21 @@ import Testing
         #expect(!r.stdout.contains(":::"))
         #expect(!r.stdout.contains("%%"))
     }
+
+    @Test func fixAppliesOnlySafeFixesAtomically() throws {
+        let dir = try ExternalTool.makeTemporaryDirectory("fix")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.tally")
+        // One incident: attaching the stray figure to it is safe. The mismatch needs a human.
+        try Data("::: incident only\n[three people]{killed=4}\n:::\n[two soldiers]{killed}\n".utf8).write(to: path)
+        let r = try TallyProcess.run(["check", "--fix", path.path])
+        let after = try String(contentsOf: path, encoding: .utf8)
+        #expect(after == "::: incident only\n[three people]{killed=4}\n:::\n[two soldiers]{killed in=only}\n")
+        #expect(r.stderr.contains("Count it for incident 'only'"))
+        #expect(r.status == 1, "the count mismatch is still an error")
+        #expect(r.stdout.contains("count-text-mismatch"))
+        #expect(!r.stdout.contains("unattached-figure"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(leftovers == ["a.tally"])
+    }
 }
