@@ -4,7 +4,8 @@ import TallyAnalysis
 /// Turns analysis diagnostics (byte ranges) into LSP `Diagnostic` objects in
 /// the negotiated position encoding.
 ///
-/// `code` is the rule name, `codeDescription.href` its reference anchor,
+/// `code` is the rule name, `codeDescription.href` its section of the
+/// language reference (when `ReferenceLink` finds one),
 /// `source` is "tally". Related locations are converted with the text of the
 /// document they point into. Fixes travel in `data.fixes` (titles, safety
 /// and LSP text edits per URI) for a later code action.
@@ -52,8 +53,8 @@ public struct DiagnosticConversion: Sendable {
         o["range"] = text.range(of: d.range, encoding: encoding).json
         o["severity"] = .int(Int64(Self.severity(d.severity)))
         o["code"] = .string(d.rule)
-        if codeDescription {
-            o["codeDescription"] = ["href": .string(RuleCatalog.documentationURL(d.rule))]
+        if codeDescription, let link = ReferenceLink.url(for: d.rule) {
+            o["codeDescription"] = ["href": .string(link)]
         }
         o["source"] = "tally"
         o["message"] = .string(d.message)

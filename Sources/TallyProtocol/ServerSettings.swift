@@ -6,7 +6,7 @@ import TallyAnalysis
 /// `tally.json`:
 ///
 /// ```json
-/// {"gazetteers": ["extra.tsv"], "defaultGazetteer": true, "rules": {"unknown-place": "off"}, "untaggedMentions": "all"}
+/// {"gazetteers": ["extra.tsv"], "defaultGazetteer": true, "rules": {"unknown-place": "off"}}
 /// ```
 ///
 /// Each key is optional; what is given overrides the project's `tally.json`
@@ -18,7 +18,6 @@ public struct ServerSettings: Sendable, Hashable {
     public var gazetteers: [String] = []
     public var useDefaultGazetteer: Bool? = nil
     public var ruleOverrides: [String: Severity?] = [:]
-    public var untaggedMentionsOfAllNames: Bool? = nil
 
     public init() {}
 
@@ -72,18 +71,11 @@ public struct ServerSettings: Sendable, Hashable {
                     }
                     settings.ruleOverrides[rule] = parsed
                 }
-            case "untaggedMentions":
-                if v.isNull { continue }
-                if let s = v.string, s == "all" || s == "tagged" {
-                    settings.untaggedMentionsOfAllNames = s == "all"
-                } else {
-                    problems.append("\"untaggedMentions\" must be \"tagged\" or \"all\"")
-                }
             case "$schema", "comment", "trace", "server":
                 // Editor-side keys (the VS Code extension's server path, tracing).
                 break
             default:
-                problems.append("unknown setting \"\(key)\" (known: gazetteers, defaultGazetteer, rules, untaggedMentions)")
+                problems.append("unknown setting \"\(key)\" (known: gazetteers, defaultGazetteer, rules)")
             }
         }
         return (settings, problems)
@@ -96,7 +88,6 @@ public struct ServerSettings: Sendable, Hashable {
         for path in later.gazetteers where !out.gazetteers.contains(path) { out.gazetteers.append(path) }
         if let b = later.useDefaultGazetteer { out.useDefaultGazetteer = b }
         for (rule, severity) in later.ruleOverrides { out.ruleOverrides[rule] = severity }
-        if let b = later.untaggedMentionsOfAllNames { out.untaggedMentionsOfAllNames = b }
         return out
     }
 
@@ -106,7 +97,6 @@ public struct ServerSettings: Sendable, Hashable {
         for path in gazetteers where !out.gazetteers.contains(path) { out.gazetteers.append(path) }
         if let b = useDefaultGazetteer { out.useDefaultGazetteer = b }
         for (rule, severity) in ruleOverrides { out.settings.ruleOverrides[rule] = severity }
-        if let b = untaggedMentionsOfAllNames { out.settings.untaggedMentionsOfAllNames = b }
         return out
     }
 

@@ -116,7 +116,7 @@ final class WorkspaceCoordinator: @unchecked Sendable {
         if let inner = value?["tally"] {
             value = inner
         } else if let object = value?.object,
-                  !object.keys.contains(where: { ["gazetteers", "defaultGazetteer", "rules", "untaggedMentions"].contains($0) }) {
+                  !object.keys.contains(where: { ["gazetteers", "defaultGazetteer", "rules"].contains($0) }) {
             value = nil
         }
         applyEditorSettings(value)

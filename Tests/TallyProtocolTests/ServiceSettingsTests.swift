@@ -24,7 +24,6 @@ import TallyAnalysis
             "gazetteers": ["extra.tsv", "/abs/places.txt", 3],
             "defaultGazetteer": false,
             "rules": ["unknown-place": "off", "count-conflict": "hint", "no-such-rule": "error", "unknown-actor": "loud"],
-            "untaggedMentions": "all",
             "colour": "blue",
         ]
         let (settings, problems) = ServerSettings.parse(value, baseDirectory: "/w")
@@ -33,7 +32,6 @@ import TallyAnalysis
         #expect(settings.ruleOverrides["unknown-place"] == .some(Severity?.none))
         #expect(settings.ruleOverrides["count-conflict"] == .some(.hint))
         #expect(settings.ruleOverrides["unknown-actor"] == nil)
-        #expect(settings.untaggedMentionsOfAllNames == true)
         #expect(problems.count == 4)
         // A wrapping section and null are accepted.
         #expect(ServerSettings.parse(["tally": ["defaultGazetteer": true]], baseDirectory: nil).0.useDefaultGazetteer == true)
