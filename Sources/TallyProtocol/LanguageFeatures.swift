@@ -1,7 +1,8 @@
 import Dispatch
 import TallyAnalysis
 
-/// The request handlers that read the analysis (completion, hover). They
+/// The request handlers that read the analysis (completion, hover; the
+/// other features extend it in files of their own). They
 /// run concurrently, off the server's queue, on the document as it was when
 /// the request arrived: the analysis of that version, waiting for it if it
 /// is under way; if a later version was analysed instead, that text alone is
@@ -19,8 +20,8 @@ struct LanguageFeatures: Sendable {
         return list.contains { $0.string == "markdown" }
     }
 
-    /// The analysis of `document`'s current text, its workspace and gazetteer.
-    func inputs(for document: TextDocument) -> (DocumentAnalysis, WorkspaceAnalysis, Gazetteer)? {
+    /// The analysis of `document`'s current text, its workspace and project.
+    func inputs(for document: TextDocument) -> FeatureInputs? {
         func isCurrent(_ done: AnalyzedDocument) -> Bool {
             done.version == document.version && done.uri == document.uri && done.text.bytes.count == document.bytes.count
         }
@@ -34,23 +35,26 @@ struct LanguageFeatures: Sendable {
             snapshot = coordinator.snapshots.snapshot
         }
         guard let done = snapshot.document(uri: document.uri), let project = snapshot.project(of: done) else { return nil }
-        let gazetteer = project.project.gazetteer
-        if isCurrent(done) { return (done.analysis, project.workspace, gazetteer) }
+        if isCurrent(done) {
+            return FeatureInputs(document: document, analysis: done.analysis, workspace: project.workspace,
+                                 project: project.project, snapshot: snapshot, isCurrent: true)
+        }
         // A later edit was analysed instead (latest wins): analyse this text alone.
-        let fresh = DocumentAnalysis.analyze(uri: document.uri, bytes: document.bytes, gazetteer: gazetteer,
+        let fresh = DocumentAnalysis.analyze(uri: document.uri, bytes: document.bytes, gazetteer: project.project.gazetteer,
                                              settings: project.project.settings)
-        return (fresh, project.workspace, gazetteer)
+        return FeatureInputs(document: document, analysis: fresh, workspace: project.workspace,
+                             project: project.project, snapshot: snapshot, isCurrent: false)
     }
 
     func completion(_ params: JSONValue?, _ context: HandlerContext) throws -> JSONValue {
         let (document, _, offset) = try context.textDocumentPosition(params)
         try context.checkCancellation()
-        guard let (analysis, workspace, gazetteer) = inputs(for: document) else {
+        guard let inputs = inputs(for: document) else {
             return ["isIncomplete": true, "items": []]
         }
         try context.checkCancellation()
         let translation = CompletionTranslation(session: context.session)
-        let result = Completion.complete(in: analysis, at: offset, workspace: workspace, gazetteer: gazetteer,
+        let result = Completion.complete(in: inputs.analysis, at: offset, workspace: inputs.workspace, gazetteer: inputs.gazetteer,
                                          options: CompletionOptions(snippets: translation.snippets, limit: 50))
         return translation.list(result, text: document.content)
     }
@@ -58,8 +62,8 @@ struct LanguageFeatures: Sendable {
     func hover(_ params: JSONValue?, _ context: HandlerContext) throws -> JSONValue {
         let (document, _, offset) = try context.textDocumentPosition(params)
         try context.checkCancellation()
-        guard let (analysis, workspace, gazetteer) = inputs(for: document),
-              let info = Hover.hover(in: analysis, at: offset, workspace: workspace, gazetteer: gazetteer) else {
+        guard let inputs = inputs(for: document),
+              let info = Hover.hover(in: inputs.analysis, at: offset, workspace: inputs.workspace, gazetteer: inputs.gazetteer) else {
             return .null
         }
         let markdown = Self.acceptsMarkdown(context.session.capability("textDocument", "hover", "contentFormat"))

@@ -51,6 +51,7 @@ final class ProjectRegistry {
 
     /// New editor settings: every project is reloaded on next use.
     func setSettings(_ settings: ServerSettings) {
+        let settings = settings.forAnalysis
         guard settings != self.settings else { return }
         self.settings = settings
         projects = [:]

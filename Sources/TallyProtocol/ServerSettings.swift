@@ -6,10 +6,13 @@ import TallyAnalysis
 /// `tally.json`:
 ///
 /// ```json
-/// {"gazetteers": ["extra.tsv"], "defaultGazetteer": true, "rules": {"unknown-place": "off"}}
+/// {"gazetteers": ["extra.tsv"], "defaultGazetteer": true, "rules": {"unknown-place": "off"},
+///  "inlayHints": {"ids": true, "counts": false}}
 /// ```
 ///
-/// Each key is optional; what is given overrides the project's `tally.json`
+/// `inlayHints` is an editor setting only (not read from `tally.json`): it
+/// turns the resolved-id and count-reading hints on or off (both on by
+/// default). Each key is optional; what is given overrides the project's `tally.json`
 /// (rules one by one, gazetteers are added after the project's own).
 /// Relative gazetteer paths are resolved against `baseDirectory` (the first
 /// workspace folder).
@@ -18,6 +21,10 @@ public struct ServerSettings: Sendable, Hashable {
     public var gazetteers: [String] = []
     public var useDefaultGazetteer: Bool? = nil
     public var ruleOverrides: [String: Severity?] = [:]
+    /// Inlay hints of ids resolved from tag text; nil: not set (on).
+    public var inlayHintIDs: Bool? = nil
+    /// Inlay hints of counts read from figure text; nil: not set (on).
+    public var inlayHintCounts: Bool? = nil
 
     public init() {}
 
@@ -71,11 +78,28 @@ public struct ServerSettings: Sendable, Hashable {
                     }
                     settings.ruleOverrides[rule] = parsed
                 }
+            case "inlayHints":
+                if v.isNull { continue }
+                guard let hints = v.object else {
+                    problems.append("\"inlayHints\" must be an object such as {\"ids\": true, \"counts\": true}")
+                    continue
+                }
+                for (name, flag) in hints.members {
+                    guard name == "ids" || name == "counts" else {
+                        problems.append("unknown inlay hint setting \"\(name)\" (known: ids, counts)")
+                        continue
+                    }
+                    guard let b = flag.bool else {
+                        problems.append("\"inlayHints.\(name)\" must be true or false")
+                        continue
+                    }
+                    if name == "ids" { settings.inlayHintIDs = b } else { settings.inlayHintCounts = b }
+                }
             case "$schema", "comment", "trace", "server":
                 // Editor-side keys (the VS Code extension's server path, tracing).
                 break
             default:
-                problems.append("unknown setting \"\(key)\" (known: gazetteers, defaultGazetteer, rules)")
+                problems.append("unknown setting \"\(key)\" (known: gazetteers, defaultGazetteer, rules, inlayHints)")
             }
         }
         return (settings, problems)
@@ -88,6 +112,16 @@ public struct ServerSettings: Sendable, Hashable {
         for path in later.gazetteers where !out.gazetteers.contains(path) { out.gazetteers.append(path) }
         if let b = later.useDefaultGazetteer { out.useDefaultGazetteer = b }
         for (rule, severity) in later.ruleOverrides { out.ruleOverrides[rule] = severity }
+        if let b = later.inlayHintIDs { out.inlayHintIDs = b }
+        if let b = later.inlayHintCounts { out.inlayHintCounts = b }
+        return out
+    }
+
+    /// The settings that change analyses (without the inlay hint switches).
+    public var forAnalysis: ServerSettings {
+        var out = self
+        out.inlayHintIDs = nil
+        out.inlayHintCounts = nil
         return out
     }
 

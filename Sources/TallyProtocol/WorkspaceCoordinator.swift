@@ -116,7 +116,7 @@ final class WorkspaceCoordinator: @unchecked Sendable {
         if let inner = value?["tally"] {
             value = inner
         } else if let object = value?.object,
-                  !object.keys.contains(where: { ["gazetteers", "defaultGazetteer", "rules"].contains($0) }) {
+                  !object.keys.contains(where: { ["gazetteers", "defaultGazetteer", "rules", "inlayHints"].contains($0) }) {
             value = nil
         }
         applyEditorSettings(value)
@@ -148,6 +148,14 @@ final class WorkspaceCoordinator: @unchecked Sendable {
 
     private var editorSettings = ServerSettings()
 
+    /// The settings in force: initialization options with the editor's
+    /// configuration laid over them.
+    var settings: ServerSettings {
+        lock.lock()
+        defer { lock.unlock() }
+        return effectiveSettings
+    }
+
     /// Initialization options with the configuration's settings laid over them (call under `lock`).
     private var effectiveSettings: ServerSettings { initialSettings.overlaid(with: editorSettings) }
 
@@ -172,10 +180,15 @@ final class WorkspaceCoordinator: @unchecked Sendable {
             client.showMessage(type: 2, "Tally settings: " + problems.joined(separator: "; "))
         }
         lock.lock()
+        let hintsChanged = parsed.inlayHintIDs != editorSettings.inlayHintIDs || parsed.inlayHintCounts != editorSettings.inlayHintCounts
         editorSettings = parsed
         let settings = effectiveSettings
+        let session = self.session
         lock.unlock()
         scheduler.submit(.settings(settings))
+        if hintsChanged && session.supports("workspace", "inlayHint", "refreshSupport") {
+            client.sendRequest("workspace/inlayHint/refresh") { _ in }
+        }
     }
 
     // MARK: - Pull diagnostics (answered on the analysis queue)
