@@ -7,15 +7,15 @@ import TallyAnalysis
 /// file's bytes as the editor or the disk holds them and never rewrite
 /// anything but the id field or the end of the file.
 enum GazetteerFileEditing {
-    /// The header row: the first line that is neither blank nor a `#`
-    /// comment, as (byte range without its line break, whether it ends in
-    /// `\r\n`), if the file is a Tally TSV gazetteer.
+    /// The header row, the first line that is not blank (as the parser
+    /// reads it): its lowercased field names and whether it ends in `\r\n`;
+    /// nil unless the file is a Tally TSV gazetteer.
     static func header(of bytes: [UInt8]) -> (fields: [String], crlf: Bool)? {
         let index = LineIndex(bytes)
         for line in 0..<index.lineCount {
             let range = index.contentRange(ofLine: line, in: bytes)
             let content = bytes[range]
-            if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || content.first == UInt8(ascii: "#") { continue }
+            if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let fields = content.split(separator: 0x09, omittingEmptySubsequences: false).map {
                 String(decoding: $0, as: UTF8.self).trimmingBlanks.lowercased()
             }
