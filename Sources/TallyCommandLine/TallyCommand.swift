@@ -15,6 +15,7 @@ public enum TallyCommand {
       summary PATH...   incidents per month, totals, most affected places and actors
       fmt PATH...       lay out the markup in canonical form (--check, --write)
       strip FILE        print the article without its markup
+      symbols FILE      print the outline: incidents with their figures, places and actors
       lsp               run the language server on stdin/stdout
       rules             list the rules with their default severities
       version           print the version
@@ -37,6 +38,7 @@ public enum TallyCommand {
             case "summary": return try SummaryCommand.run(rest)
             case "fmt": return try FormatCommand.run(rest)
             case "strip": return try StripCommand.run(rest)
+            case "symbols": return try SymbolsCommand.run(rest)
             case "lsp": return LSPCommand.run(rest)
             case "rules": return RulesCommand.run(rest)
             case "version", "--version", "-V":
