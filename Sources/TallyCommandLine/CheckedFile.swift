@@ -3,29 +3,52 @@ import TallyAnalysis
 /// One checked file and its diagnostics, with what reporters need to show positions.
 public struct CheckedFile: Sendable {
     public var path: String
-    public var bytes: [UInt8]
-    public var lineIndex: LineIndex
+    public private(set) var bytes: [UInt8]
+    public private(set) var lineIndex: LineIndex
     public var diagnostics: [Diagnostic]
+
+    /// Scalars (bytes that are not UTF-8 continuation bytes) in
+    /// `bytes[0 ..< k * checkpointStride]`, so that a column costs at most one
+    /// stride of counting, not a scan from the start of a possibly huge line.
+    private let scalarsBefore: [Int]
+    private static let checkpointStride = 4096
 
     public init(path: String, bytes: [UInt8], lineIndex: LineIndex, diagnostics: [Diagnostic]) {
         self.path = path
         self.bytes = bytes
         self.lineIndex = lineIndex
         self.diagnostics = diagnostics
+        var table = [0]
+        table.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var count = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+            if i % Self.checkpointStride == 0 { table.append(count) }
+        }
+        scalarsBefore = table
+    }
+
+    /// Unicode scalars that start in `bytes[0 ..< offset]`.
+    func scalarCount(before offset: Int) -> Int {
+        let end = max(0, min(offset, bytes.count))
+        let k = end / Self.checkpointStride
+        var count = scalarsBefore[k]
+        var i = k * Self.checkpointStride
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// One-based line and one-based column counted in Unicode scalars.
     public func position(_ offset: Int) -> (line: Int, column: Int) {
         let (line, byteColumn) = lineIndex.location(of: offset)
         let start = lineIndex.lineStarts[line]
-        var scalars = 0
-        var i = start
         let end = min(start + byteColumn, bytes.count)
-        while i < end {
-            if bytes[i] & 0xC0 != 0x80 { scalars += 1 }
-            i += 1
-        }
-        return (line + 1, scalars + 1)
+        return (line + 1, scalarCount(before: end) - scalarCount(before: start) + 1)
     }
 
     /// The text of one-based line `line`, without its line break.

@@ -45,7 +45,17 @@ public struct TextReporter {
         return out
     }
 
+    /// Lines longer than this many bytes are shown as a window around the
+    /// diagnostic, so that a huge one-line file does not print itself once per problem.
+    static let maximumSnippetBytes = 1024
+    /// Scalars shown before and after the start of the range in a window.
+    static let windowBefore = 60, windowAfter = 100
+
     func snippet(_ f: CheckedFile, _ range: Range<Int>, line: Int, col: Int) -> String {
+        let content = f.lineIndex.contentRange(ofLine: line - 1, in: f.bytes)
+        if content.count > Self.maximumSnippetBytes {
+            return windowedSnippet(f, range, line: line, content: content)
+        }
         let text = f.lineText(line)
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
@@ -57,6 +67,37 @@ public struct TextReporter {
         var prefix = ""
         for (i, s) in text.unicodeScalars.enumerated() where i < col - 1 { prefix.append(s == "\t" ? "\t" : " ") }
         let marker = "^" + String(repeating: "~", count: max(0, width - 1))
+        return " \(paint(gutter, "34")) | \(text)\n \(pad) | \(prefix)\(paint(marker, "1;32"))\n"
+    }
+
+    /// The snippet of a long line: about `windowBefore` scalars before the
+    /// range's start and `windowAfter` after it, with `…` where the line goes on.
+    func windowedSnippet(_ f: CheckedFile, _ range: Range<Int>, line: Int, content: Range<Int>) -> String {
+        let bytes = f.bytes
+        func isScalarStart(_ i: Int) -> Bool { i >= bytes.count || bytes[i] & 0xC0 != 0x80 }
+        let start = min(max(range.lowerBound, content.lowerBound), content.upperBound)
+        var from = start, scalars = 0
+        while from > content.lowerBound && scalars < Self.windowBefore {
+            from -= 1
+            if isScalarStart(from) { scalars += 1 }
+        }
+        var to = start
+        scalars = 0
+        while to < content.upperBound && scalars < Self.windowAfter {
+            to += 1
+            if isScalarStart(to) { scalars += 1 }
+        }
+        let head = from > content.lowerBound ? "…" : ""
+        let tail = to < content.upperBound ? "…" : ""
+        let text = head + String(decoding: bytes[from..<to], as: UTF8.self) + tail
+        let before = String(decoding: bytes[from..<start], as: UTF8.self)
+        let underlineEnd = min(max(range.upperBound, start), to)
+        let width = max(1, String(decoding: bytes[start..<underlineEnd], as: UTF8.self).unicodeScalars.count)
+        var prefix = head.isEmpty ? "" : " "
+        for s in before.unicodeScalars { prefix.append(s == "\t" ? "\t" : " ") }
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let marker = "^" + String(repeating: "~", count: width - 1)
         return " \(paint(gutter, "34")) | \(text)\n \(pad) | \(prefix)\(paint(marker, "1;32"))\n"
     }
 }

@@ -497,7 +497,7 @@ public struct Parser {
             }
             if c == UInt8(ascii: "["), let close = findTagClose(from: i) {
                 emit(.text, runStart, i)
-                i = parseTag(open: i, close: close)
+                i = parseTag(open: i, close: close, lineEnd: e)
                 // A tag may span lines; go on with the line where it ended.
                 if i > e { e = lineEnd(from: i) }
                 runStart = i
@@ -533,8 +533,10 @@ public struct Parser {
     }
 
     /// Parses a tag whose text is `open+1 ..< close` and whose `{` is at `close+1`.
+    /// `knownLineEnd` is the end of the line `open` is on; it saves a scan to the
+    /// end of the line per tag (quadratic on a long line full of tags).
     /// Returns the offset after the tag.
-    private mutating func parseTag(open: Int, close: Int) -> Int {
+    private mutating func parseTag(open: Int, close: Int, lineEnd knownLineEnd: Int) -> Int {
         emit(.tagOpen, open, open + 1)
         // Tag text, with escapes and line breaks as their own tokens.
         var k = open + 1
@@ -559,7 +561,8 @@ public struct Parser {
         emit(.tagClose, close, close + 1)
         let brace = close + 1
         emit(.braceOpen, brace, brace + 1)
-        let e = lineEnd(from: brace)
+        // The brace is on the known line unless the tag text spans lines.
+        let e = brace < knownLineEnd ? knownLineEnd : lineEnd(from: brace)
         var head: (String, Range<Int>, String?, Range<Int>?)? = nil
         var attributes: [Attribute] = []
         let reportedBefore = diagnostics.count

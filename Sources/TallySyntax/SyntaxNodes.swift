@@ -20,17 +20,24 @@ public struct Attribute: Sendable, Hashable {
     }
 
     /// The comma-separated items of the value with their byte ranges.
+    ///
+    /// The ranges are exact when the value is valid UTF-8. Otherwise `value`
+    /// (where each invalid byte became the 3-byte U+FFFD) is longer than the
+    /// source, so offsets are clamped to stay inside `valueRange`.
     public var listItems: [(value: String, range: Range<Int>)] {
         guard let vr = valueRange, !isQuoted else {
             return value.isEmpty ? [] : [(value, valueRange ?? keyRange)]
         }
         var items: [(String, Range<Int>)] = []
+        func clamped(_ r: Range<Int>) -> Range<Int> {
+            min(r.lowerBound, vr.upperBound)..<min(r.upperBound, vr.upperBound)
+        }
         var start = vr.lowerBound
         var current: [UInt8] = []
         var offset = vr.lowerBound
         for b in value.utf8 {
             if b == UInt8(ascii: ",") {
-                if !current.isEmpty { items.append((String(decoding: current, as: UTF8.self), start..<offset)) }
+                if !current.isEmpty { items.append((String(decoding: current, as: UTF8.self), clamped(start..<offset))) }
                 current.removeAll(keepingCapacity: true)
                 start = offset + 1
             } else {
@@ -38,7 +45,7 @@ public struct Attribute: Sendable, Hashable {
             }
             offset += 1
         }
-        if !current.isEmpty { items.append((String(decoding: current, as: UTF8.self), start..<offset)) }
+        if !current.isEmpty { items.append((String(decoding: current, as: UTF8.self), clamped(start..<offset))) }
         return items
     }
 }

@@ -3,7 +3,15 @@ import Testing
 
 /// Runs the built `tally` binary as a subprocess, with stdout and stderr apart.
 enum TallyProcess {
-    static var binary: URL { ExternalTool.packageRoot.appendingPathComponent(".build/debug/tally") }
+    /// The `tally` built next to this test bundle (so `swift test --scratch-path
+    /// .build-asan --sanitize=address` runs the sanitized binary), else `.build/debug/tally`.
+    static var binary: URL {
+        if let exe = Bundle.main.executableURL {
+            let sibling = exe.deletingLastPathComponent().appendingPathComponent("tally")
+            if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
+        }
+        return ExternalTool.packageRoot.appendingPathComponent(".build/debug/tally")
+    }
 
     struct Result {
         var status: Int32
