@@ -4,6 +4,7 @@
 #
 #   Tests/Tools/fuzz.sh [SECONDS] [TARGET...]      targets: parser json jsonrpc
 #   FUZZ_CONFIGURATION=debug Tests/Tools/fuzz.sh ...   (default: release)
+#   FUZZ_SEED=1 Tests/Tools/fuzz.sh ...                 (a fixed seed: CI's short pass repeats the same inputs)
 #
 # The library modules are built by SwiftPM into .build-fuzz with fuzzer
 # coverage and AddressSanitizer; each Tests/Fuzz/<target>/main.swift is then
@@ -62,7 +63,7 @@ for target in "${targets[@]}"; do
   # -rss_limit_mb: one input using more than 2 GiB counts as a failure.
   # The Swift runtime's own crash backtracer would trip ASan; libFuzzer prints the stack.
   SWIFT_BACKTRACE=enable=no "./$binary" "$corpus" "Tests/Fuzz/corpus/$target" \
-      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
       -artifact_prefix="$artifacts/" -print_final_stats=1 > "$scratch/fuzz-$target.log" 2>&1
   status=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+.*DONE)" "$scratch/fuzz-$target.log" | sed "s/^/fuzz: $target: /"
