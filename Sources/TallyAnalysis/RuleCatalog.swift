@@ -53,11 +53,9 @@ public enum RuleCatalog {
 
     public static func info(_ name: String) -> RuleInfo? { byName[name] }
 
-    /// The reference anchor of a rule, used for `codeDescription` links and SARIF `helpUri`.
-    public static func documentationURL(_ name: String) -> String {
-        "\(referenceURL)#\(name)"
+    /// The link to a rule's section of the language reference, given where the reference is
+    /// published (`base`, e.g. a `file://` URL of Grammar/REFERENCE.md or a web address).
+    public static func documentationURL(_ name: String, base: String) -> String {
+        "\(base)#\(name)"
     }
-
-    /// Where the language reference is published.
-    public static let referenceURL = "https://github.com/tally-annotations/tally/blob/main/Grammar/REFERENCE.md"
 }

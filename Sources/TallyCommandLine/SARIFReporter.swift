@@ -10,14 +10,15 @@ public enum SARIFReporter {
         var ruleIndex: [String: Int] = [:]
         for (i, r) in rules.enumerated() { ruleIndex[r.name] = i }
         let ruleObjects: [JSONValue] = rules.map { r in
-            .object([
+            var o: JSONObject = [
                 "id": .string(r.name),
                 "name": .string(camel(r.name)),
                 "shortDescription": .object(["text": .string(r.summary)]),
-                "helpUri": .string(RuleCatalog.documentationURL(r.name)),
                 "defaultConfiguration": .object(["level": .string(level(r.defaultSeverity))]),
                 "properties": .object(["category": .string(r.category.rawValue)]),
-            ])
+            ]
+            if let help = ReferenceLink.url(for: r.name) { o["helpUri"] = .string(help) }
+            return .object(o)
         }
         var artifacts: [JSONValue] = []
         var artifactIndex: [String: Int] = [:]
@@ -50,13 +51,10 @@ public enum SARIFReporter {
                 results.append(.object(result))
             }
         }
+        var driver: JSONObject = ["name": "tally", "version": .string(toolVersion), "rules": .array(ruleObjects)]
+        if let base = ReferenceLink.base { driver["informationUri"] = .string(base) }
         let run: JSONObject = [
-            "tool": .object(["driver": .object([
-                "name": "tally",
-                "version": .string(toolVersion),
-                "informationUri": .string(RuleCatalog.referenceURL),
-                "rules": .array(ruleObjects),
-            ])]),
+            "tool": .object(["driver": .object(driver)]),
             "columnKind": "unicodeCodePoints",
             "artifacts": .array(artifacts),
             "results": .array(results),

@@ -13,6 +13,7 @@ public enum TallyCommand {
       check PATH...     check .tally files (directories are searched recursively)
       export PATH...    write the incidents as CSV, JSON or GeoJSON (one record per incident)
       summary PATH...   incidents per month, totals, most affected places and actors
+      fmt PATH...       lay out the markup in canonical form (--check, --write)
       strip FILE        print the article without its markup
       lsp               run the language server on stdin/stdout
       rules             list the rules with their default severities
@@ -34,6 +35,7 @@ public enum TallyCommand {
             case "check": return try CheckCommand.run(rest)
             case "export": return try ExportCommand.run(rest)
             case "summary": return try SummaryCommand.run(rest)
+            case "fmt": return try FormatCommand.run(rest)
             case "strip": return try StripCommand.run(rest)
             case "lsp": return LSPCommand.run(rest)
             case "rules": return RulesCommand.run(rest)
