@@ -15,6 +15,9 @@ enum CheckCommand {
       --config FILE                     use this tally.json instead of the nearest one
       --color auto|always|never         colour in text output (default: auto)
       --fix                             apply the safe fixes (written atomically), then report what is left
+      --shard I/N                       check only part I of N of the files (1 ≤ I ≤ N), split by a
+                                        stable hash of each path, for CI matrix jobs; rules across
+                                        documents then see only the files of the same part
 
     """
 
@@ -25,6 +28,7 @@ enum CheckCommand {
         var config: String?
         var color: Bool? = nil
         var fix = false
+        var shard: Shard?
         var paths: [String] = []
     }
 
@@ -61,6 +65,8 @@ enum CheckCommand {
                 }
             case "--no-color": o.color = false
             case "--fix": o.fix = true
+            case "--shard":
+                o.shard = try Shard.parse(try inline ?? value(name))
             case "--":
                 o.paths += args[(i + 1)...]
                 i = args.count
@@ -146,7 +152,7 @@ enum CheckCommand {
 
     /// Finds, reads and analyses the files of `options`, grouping them by project.
     static func check(_ options: Options) -> Outcome {
-        let loaded = WorkspaceLoader.load(options.paths, config: options.config)
+        let loaded = WorkspaceLoader.load(options.paths, config: options.config, shard: options.shard, showProgress: true)
         var results = [CheckedFile?](repeating: nil, count: loaded.files.count)
         for group in loaded.groups {
             for (k, idx) in group.members.enumerated() {
@@ -162,7 +168,8 @@ enum CheckCommand {
     }
 
     /// Reads and analyses files in parallel; results keep the input order.
-    static func analyze(_ paths: [String], project: LoadedProject) -> [Result<DocumentAnalysis, SourceFile.ReadError>] {
+    static func analyze(_ paths: [String], project: LoadedProject,
+                        progress: ProgressLine? = nil) -> [Result<DocumentAnalysis, SourceFile.ReadError>] {
         let box = ResultBox(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let path = paths[i]
@@ -181,6 +188,7 @@ enum CheckCommand {
                 r = .failure(error)
             }
             box.set(i, r)
+            progress?.step()
         }
         return box.values()
     }

@@ -26,9 +26,14 @@ enum WorkspaceLoader {
         var fatal: Bool
     }
 
-    /// Loads `paths` (files or directories); `config` overrides the nearest `tally.json`.
-    static func load(_ paths: [String], config: String?) -> Loaded {
-        let found = TallyFileDiscovery.find(paths)
+    /// Loads `paths` (files or directories); `config` overrides the nearest
+    /// `tally.json`; `shard` keeps only its part of the files found; with
+    /// `showProgress`, long runs show a progress line on a terminal.
+    static func load(_ paths: [String], config: String?, shard: Shard? = nil, showProgress: Bool = false) -> Loaded {
+        var found = TallyFileDiscovery.find(paths)
+        if let shard { found.files = shard.select(found.files) }
+        let progress = showProgress ? ProgressLine.ifWanted(total: found.files.count) : nil
+        defer { progress?.finish() }
         var problems = found.problems.map(\.description)
         var fatal = !found.problems.isEmpty
         if let c = config, access(c, R_OK) != 0 {
@@ -58,7 +63,7 @@ enum WorkspaceLoader {
                 fatal = true
             }
             let indices = members[key]!
-            let analyses = CheckCommand.analyze(indices.map { found.files[$0] }, project: project)
+            let analyses = CheckCommand.analyze(indices.map { found.files[$0] }, project: project, progress: progress)
             var docs: [DocumentAnalysis] = []
             for a in analyses {
                 switch a {

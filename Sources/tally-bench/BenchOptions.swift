@@ -11,6 +11,7 @@ struct BenchOptions {
       --only NAME   one benchmark: \(BenchOptions.names.joined(separator: ", "))
       --seed N      seed of the generated inputs (default 1)
       --no-rumdl    skip the rumdl comparison
+      --keep        keep the generated inputs (their directory is printed)
 
     """
 
@@ -20,6 +21,7 @@ struct BenchOptions {
     var only: String?
     var seed: UInt64 = 1
     var rumdl = true
+    var keep = false
 
     func runs(_ name: String) -> Bool { only == nil || only == name }
 
@@ -41,6 +43,7 @@ struct BenchOptions {
             switch args[i] {
             case "--quick": o.quick = true
             case "--no-rumdl": o.rumdl = false
+            case "--keep": o.keep = true
             case "--only":
                 i += 1
                 guard i < args.count, names.contains(args[i]) else {

@@ -20,6 +20,20 @@ enum Stopwatch {
         return sorted[min(max(rank, 0), sorted.count - 1)]
     }
 
+    /// This process's own high-water RSS in bytes (Linux: `VmHWM` of
+    /// /proc/self/status, which unlike `ru_maxrss` does not carry the
+    /// parent's peak across `exec`), or `peakRSS()` elsewhere.
+    static func ownHighWaterRSS() -> Int {
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kb = Int(line.split(separator: " ").dropFirst().first ?? "") {
+            return kb * 1024
+        }
+        #endif
+        return peakRSS()
+    }
+
     static func median(_ values: [Double]) -> Double { percentile(values, 50) }
 
     /// Peak resident set size, in bytes, of this process (`RUSAGE_SELF`) or

@@ -123,7 +123,7 @@ struct Subprocess {
     /// and reports `tally-bench-measure STATUS PEAK_RSS SECONDS FLOOR` on stderr.
     static func measureMain(_ args: [String]) -> Int32 {
         guard let executable = args.first else { return 2 }
-        let floor = Stopwatch.peakRSS()
+        let floor = Stopwatch.ownHighWaterRSS()
         let start = Stopwatch.now()
         guard let child = try? spawn(executable, Array(args.dropFirst()), stdin: .null, stdout: .inherit, stderr: .null) else {
             return 3

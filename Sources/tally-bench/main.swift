@@ -22,7 +22,9 @@ do {
 
 do {
     let context = try BenchContext(options: options)
-    defer { context.removeScratch() }
+    defer {
+        if options.keep { context.log("inputs kept in \(context.scratch)") } else { context.removeScratch() }
+    }
     if options.runs("parse") { ParseBenchmark.run(context) }
     if options.runs("completion") { CompletionBenchmark.run(context) }
     if options.runs("gazetteer") { try GazetteerBenchmark.run(context) }
