@@ -50,8 +50,13 @@ enum DocumentGenerator {
         var out = "---\ntitle: Weekly security report \(documentNumber)\npublished: 2025-07-\(10 + documentNumber % 18)\nlanguage: en\n---\n\n"
         out.reserveCapacity(target + 2048)
         var incident = 0
+        // Every article opens with an incident, so that the next one can
+        // refer to it; one in ten articles follows up on the previous one's.
+        if documentNumber > 0, r.chance(10) {
+            out += "Follow-up: [two more people]{killed in=d\(documentNumber - 1)-i0} died of their wounds.\n\n"
+        }
         while out.utf8.count < target {
-            if r.chance(35) {
+            if incident == 0 || r.chance(35) {
                 out += incidentBlock(&r, id: "d\(documentNumber)-i\(incident)", day: 1 + incident % 28)
                 incident += 1
             } else {
