@@ -123,20 +123,24 @@ struct CompletionBuilder {
 
     func text(_ r: Range<Int>) -> String { tree.text(r) }
 
+    /// For `key=val` (or `key=a,b,val`) being typed in `seg`: the key and the range of the value typed so far.
+    func keyAndValuePrefix(_ seg: Range<Int>, typed: String, offset: Int) -> (String, Range<Int>)? {
+        guard let eq = typed.utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        let key = String(decoding: typed.utf8[..<eq], as: UTF8.self)
+        var valueStart = seg.lowerBound + typed.utf8.distance(from: typed.utf8.startIndex, to: eq) + 1
+        // Lists: complete the item after the last comma.
+        var k = offset
+        while k > valueStart { if tree.bytes[k - 1] == UInt8(ascii: ",") { valueStart = k; break }; k -= 1 }
+        return (key, valueStart..<offset)
+    }
+
     // MARK: Tags
 
     mutating func inTag(_ tag: Tag, offset: Int) {
         let seg = segment(from: tag.braceRange.lowerBound + 1, to: offset)
         let isHead = tag.kindRange.isEmpty ? true : seg.lowerBound <= tag.kindRange.lowerBound
         let typed = text(seg)
-        if let eq = typed.firstIndex(of: "=") {
-            let key = String(typed[..<eq])
-            let eqOffset = seg.lowerBound + typed.utf8.distance(from: typed.utf8.startIndex, to: eq.samePosition(in: typed.utf8)!)
-            var valueStart = eqOffset + 1
-            // Lists: complete the item after the last comma.
-            var k = offset
-            while k > valueStart { if tree.bytes[k - 1] == UInt8(ascii: ",") { valueStart = k; break }; k -= 1 }
-            let prefix = valueStart..<offset
+        if let (key, prefix) = keyAndValuePrefix(seg, typed: typed, offset: offset) {
             if isHead {
                 switch key {
                 case "place": entries(.place, prefix: prefix, fallbackQuery: tree.tagText(tag))
@@ -223,13 +227,7 @@ struct CompletionBuilder {
     mutating func onIncidentLine(_ block: IncidentBlock, offset: Int) {
         let seg = segment(from: block.idRange.upperBound, to: offset)
         let typed = text(seg)
-        if let eq = typed.firstIndex(of: "=") {
-            let key = String(typed[..<eq])
-            let eqOffset = seg.lowerBound + typed.utf8.distance(from: typed.utf8.startIndex, to: eq.samePosition(in: typed.utf8)!)
-            var valueStart = eqOffset + 1
-            var k = offset
-            while k > valueStart { if tree.bytes[k - 1] == UInt8(ascii: ",") { valueStart = k; break }; k -= 1 }
-            let prefix = valueStart..<offset
+        if let (key, prefix) = keyAndValuePrefix(seg, typed: typed, offset: offset) {
             switch key {
             case "place": entries(.place, prefix: prefix, fallbackQuery: "")
             case "by", "victim": entries(.actor, prefix: prefix, fallbackQuery: "")

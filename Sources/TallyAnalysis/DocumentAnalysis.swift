@@ -67,6 +67,21 @@ struct DocumentAnalyzer {
     var findings: [Diagnostic] = []
     var countries: Set<String> = []
     var computeHints = true
+    /// Resolutions already made in this document: names repeat, and a miss costs a fuzzy search.
+    var textResolutions: [TextKey: GazetteerResolution] = [:]
+
+    struct TextKey: Hashable {
+        var text: String
+        var kind: GazetteerEntryKind
+    }
+
+    mutating func resolveCached(_ text: String, kind: GazetteerEntryKind) -> GazetteerResolution {
+        let key = TextKey(text: text, kind: kind)
+        if let r = textResolutions[key] { return r }
+        let r = gazetteer.resolve(text, kind: kind, context: countries)
+        textResolutions[key] = r
+        return r
+    }
     /// Incident index by block index and by id (first definition), for constant-time lookups.
     var incidentOfBlock: [Int: Int] = [:]
     var incidentByID: [String: Int] = [:]
@@ -234,7 +249,7 @@ struct DocumentAnalyzer {
         let rule = kind == .actor ? "unknown-actor" : "unknown-place"
         let spaced = id.replacingOccurrences(of: "-", with: " ")
         var suggestions: [GazetteerEntry] = []
-        switch gazetteer.resolve(spaced, kind: kind, context: countries) {
+        switch resolveCached(spaced, kind: kind) {
         case .resolved(let e): suggestions = [e]
         case .ambiguous(let es): suggestions = es
         case .unknown(let s): suggestions = s
@@ -250,7 +265,7 @@ struct DocumentAnalyzer {
     /// Resolves tag text (no `=id`); reports unknown and ambiguous text.
     mutating func resolveText(_ text: String, kind: GazetteerEntryKind, range: Range<Int>, tag: Tag) -> String? {
         let what = kind == .actor ? "actor" : "place"
-        switch gazetteer.resolve(text, kind: kind, context: countries) {
+        switch resolveCached(text, kind: kind) {
         case .resolved(let e):
             return e.id
         case .ambiguous(let candidates):

@@ -6,6 +6,8 @@ public struct ClientSession: Sendable {
     public let positionEncoding: PositionEncoding
     public let processId: Int?
     public let rootURI: String?
+    /// The deprecated `rootPath`, for clients that send no URI.
+    public let rootPath: String?
     /// `workspaceFolders` as sent (array of `{uri, name}`), or nil.
     public let workspaceFolders: JSONValue?
     public let initializationOptions: JSONValue?
@@ -13,12 +15,13 @@ public struct ClientSession: Sendable {
     public let trace: String?
 
     public init(capabilities: JSONValue = [:], positionEncoding: PositionEncoding = .utf16, processId: Int? = nil,
-                rootURI: String? = nil, workspaceFolders: JSONValue? = nil, initializationOptions: JSONValue? = nil,
+                rootURI: String? = nil, rootPath: String? = nil, workspaceFolders: JSONValue? = nil, initializationOptions: JSONValue? = nil,
                 clientName: String? = nil, trace: String? = nil) {
         self.capabilities = capabilities
         self.positionEncoding = positionEncoding
         self.processId = processId
         self.rootURI = rootURI
+        self.rootPath = rootPath
         self.workspaceFolders = workspaceFolders
         self.initializationOptions = initializationOptions
         self.clientName = clientName

@@ -515,6 +515,7 @@ public final class LanguageServer: @unchecked Sendable {
             positionEncoding: PositionEncoding.negotiate(offered: offered),
             processId: processId,
             rootURI: params["rootUri"]?.string,
+            rootPath: params["rootPath"]?.string,
             workspaceFolders: params["workspaceFolders"].flatMap { $0.isNull ? nil : $0 },
             initializationOptions: params["initializationOptions"].flatMap { $0.isNull ? nil : $0 },
             clientName: params[path: "clientInfo", "name"]?.string,

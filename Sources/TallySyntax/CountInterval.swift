@@ -1,6 +1,6 @@
 /// A count as an interval of whole numbers: `low...high`, or `low` and more
 /// when `high` is nil. `[three people]` is 3...3, `[at least 130]` is 130...nil,
-/// `[dozens]` is 24...nil (see the count-reading table in Grammar/REFERENCE.md).
+/// `[dozens]` is 12...nil (see the count-reading table in Grammar/count-reading.md).
 public struct CountInterval: Hashable, Sendable, CustomStringConvertible {
     public var low: Int
     public var high: Int?

@@ -295,15 +295,22 @@ public struct Parser {
     }
 
     private mutating func checkIncidentAttributes(_ attributes: [Attribute]) {
+        checkAttributes(attributes, allowed: IncidentAttribute.keys, owner: "on this incident line",
+                        unknown: { "Unknown incident attribute '\($0)'." })
+    }
+
+    /// Reports unknown and duplicate keys, then checks each value.
+    private mutating func checkAttributes(_ attributes: [Attribute], allowed: [String], owner: String,
+                                          unknown: (String) -> String) {
         var seen: Set<String> = []
         for a in attributes {
-            if !IncidentAttribute.keys.contains(a.key) {
-                let hint = Suggest.closest(a.key, among: IncidentAttribute.keys).map { " Did you mean '\($0)'?" } ?? ""
-                report("unknown-attribute", a.keyRange, "Unknown incident attribute '\(a.key)'.\(hint) Valid keys: \(IncidentAttribute.keys.joined(separator: ", ")).")
+            if !allowed.contains(a.key) {
+                let hint = Suggest.closest(a.key, among: allowed).map { " Did you mean '\($0)'?" } ?? ""
+                report("unknown-attribute", a.keyRange, "\(unknown(a.key))\(hint) Valid keys: \(allowed.joined(separator: ", ")).")
                 continue
             }
             if !seen.insert(a.key).inserted {
-                report("duplicate-attribute", a.range, "The attribute '\(a.key)' is given twice on this incident line; keep one.")
+                report("duplicate-attribute", a.range, "The attribute '\(a.key)' is given twice \(owner); keep one.")
                 continue
             }
             checkValue(key: a.key, attribute: a)
@@ -605,18 +612,7 @@ public struct Parser {
                 report("malformed-id", vr, "'\(v)' is not a valid id: use letters, digits, '-', '_', '.' or ':'.")
             }
         }
-        var seen: Set<String> = []
-        for a in tag.attributes {
-            if !kind.allowedAttributes.contains(a.key) {
-                let hint = Suggest.closest(a.key, among: kind.allowedAttributes).map { " Did you mean '\($0)'?" } ?? ""
-                report("unknown-attribute", a.keyRange, "'\(kind.rawValue)' tags take no attribute '\(a.key)'.\(hint) Valid: \(kind.allowedAttributes.joined(separator: ", ")).")
-                continue
-            }
-            if !seen.insert(a.key).inserted {
-                report("duplicate-attribute", a.range, "The attribute '\(a.key)' is given twice in this tag; keep one.")
-                continue
-            }
-            checkValue(key: a.key, attribute: a)
-        }
+        checkAttributes(tag.attributes, allowed: kind.allowedAttributes, owner: "in this tag",
+                        unknown: { "'\(kind.rawValue)' tags take no attribute '\($0)'." })
     }
 }

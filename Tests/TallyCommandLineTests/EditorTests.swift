@@ -43,9 +43,11 @@ struct EditorTests {
         :::
 
         """
-    /// Completion is requested right after this text.
+    /// Completion is requested right after this text (Neovim's normal-mode
+    /// cursor stops on the last character, so there the typed prefix is "Se").
     static let completionAnchor = "place=Seg"
-    static let expectedCompletion = "segou"
+    /// Items are labelled with the entry's name; the id goes into the text edit.
+    static let expectedCompletion = "Ségou"
 
     // MARK: - VS Code manifest
 

@@ -185,6 +185,17 @@ final class LSPTestClient: @unchecked Sendable {
         }
     }
 
+    /// The first message, among those skipped so far and then those still
+    /// to come, that satisfies `accept`; it is taken out of `skipped`.
+    func awaitMessage(_ accept: (JSONValue) -> Bool) throws -> JSONValue {
+        if let k = skipped.firstIndex(where: accept) { return skipped.remove(at: k) }
+        while true {
+            let message = try nextMessage()
+            if accept(message) { return message }
+            skipped.append(message)
+        }
+    }
+
     /// initialize + initialized; returns the initialize result.
     @discardableResult
     func initialize(capabilities: JSONValue = [:], processId: JSONValue = nil,
