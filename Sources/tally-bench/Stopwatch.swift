@@ -34,6 +34,18 @@ enum Stopwatch {
         return peakRSS()
     }
 
+    /// This process's resident set size now, in bytes (Linux `VmRSS`; 0 elsewhere).
+    static func residentRSS() -> Int {
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+           let kb = Int(line.split(separator: " ").dropFirst().first ?? "") {
+            return kb * 1024
+        }
+        #endif
+        return 0
+    }
+
     static func median(_ values: [Double]) -> Double { percentile(values, 50) }
 
     /// Peak resident set size, in bytes, of this process (`RUSAGE_SELF`) or
