@@ -21,6 +21,8 @@ let package = Package(
         // Layer 4: the `tally` subcommands, thin over the layers below.
         .target(name: "TallyCommandLine", dependencies: ["TallySyntax", "TallyAnalysis", "TallyProtocol"]),
         .executableTarget(name: "tally", dependencies: ["TallyCommandLine"]),
+        // Benchmarks: `swift run -c release tally-bench` (generates its own inputs).
+        .executableTarget(name: "tally-bench", dependencies: ["TallySyntax", "TallyAnalysis", "TallyProtocol"]),
 
         .testTarget(name: "TallySyntaxTests", dependencies: ["TallySyntax"]),
         .testTarget(name: "TallyAnalysisTests", dependencies: ["TallySyntax", "TallyAnalysis"]),

@@ -61,6 +61,30 @@ public struct Gazetteer: Sendable {
         self.index = GazetteerIndex(entries: merged)
     }
 
+    /// A gazetteer of entries that are already merged, with their index
+    /// (as `GazetteerCache` restores it): only the lookup tables are rebuilt.
+    /// Ids and GeoNames ids must be unique, as merging leaves them.
+    init(merged: [GazetteerEntry], index: GazetteerIndex) {
+        var byID: [String: Int] = [:]
+        var byGeonamesID: [Int: Int] = [:]
+        var countryByCode: [String: Int] = [:]
+        byID.reserveCapacity(merged.count)
+        byGeonamesID.reserveCapacity(merged.count)
+        for (i, entry) in merged.enumerated() {
+            byID[entry.id] = i
+            if let geonamesID = entry.geonamesID { byGeonamesID[geonamesID] = i }
+            if entry.kind == .place, entry.category == GazetteerCategory.country,
+               let code = entry.countryCode, countryByCode[code] == nil {
+                countryByCode[code] = i
+            }
+        }
+        self.entries = merged
+        self.byID = byID
+        self.byGeonamesID = byGeonamesID
+        self.countryByCode = countryByCode
+        self.index = index
+    }
+
     public var count: Int { entries.count }
 
     /// The entry with this id, or with this GeoNames id when written `geonames:ID`.

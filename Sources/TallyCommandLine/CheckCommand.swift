@@ -15,6 +15,9 @@ enum CheckCommand {
       --config FILE                     use this tally.json instead of the nearest one
       --color auto|always|never         colour in text output (default: auto)
       --fix                             apply the safe fixes (written atomically), then report what is left
+      --shard I/N                       check only part I of N of the files (1 ≤ I ≤ N), split by a
+                                        stable hash of each path, for CI matrix jobs; rules across
+                                        documents then see only the files of the same part
 
     """
 
@@ -25,6 +28,7 @@ enum CheckCommand {
         var config: String?
         var color: Bool? = nil
         var fix = false
+        var shard: Shard?
         var paths: [String] = []
     }
 
@@ -61,6 +65,8 @@ enum CheckCommand {
                 }
             case "--no-color": o.color = false
             case "--fix": o.fix = true
+            case "--shard":
+                o.shard = try Shard.parse(try inline ?? value(name))
             case "--":
                 o.paths += args[(i + 1)...]
                 i = args.count
@@ -144,45 +150,43 @@ enum CheckCommand {
         var fatal: Bool
     }
 
-    /// Finds, reads and analyses the files of `options`, grouping them by project.
+    /// Finds, reads and analyses the files of `options`, grouping them by
+    /// project (see `CorpusChecker` for how memory stays bounded).
     static func check(_ options: Options) -> Outcome {
-        let loaded = WorkspaceLoader.load(options.paths, config: options.config)
-        var results = [CheckedFile?](repeating: nil, count: loaded.files.count)
-        for group in loaded.groups {
-            for (k, idx) in group.members.enumerated() {
-                guard case .success(let d) = group.analyses[k] else { continue }
-                results[idx] = CheckedFile(path: loaded.files[idx], bytes: d.tree.bytes, lineIndex: d.tree.lineIndex,
-                                           diagnostics: group.workspace.diagnostics(for: d.uri).filter { $0.severity != .hint })
-            }
-        }
-        let files = results.compactMap { $0 }
+        let plan = WorkspaceLoader.plan(options.paths, config: options.config, shard: options.shard)
+        let progress = ProgressLine.ifWanted(total: plan.files.count)
+        let checked = CorpusChecker.check(plan, progress: progress)
+        progress?.finish()
+        let files = checked.files.compactMap { $0 }
         var byPath: [String: CheckedFile] = [:]
         for f in files { byPath[f.path] = f }
-        return Outcome(files: files, byPath: byPath, problems: loaded.problems, fatal: loaded.fatal)
+        return Outcome(files: files, byPath: byPath, problems: checked.problems, fatal: checked.fatal)
     }
 
     /// Reads and analyses files in parallel; results keep the input order.
-    static func analyze(_ paths: [String], project: LoadedProject) -> [Result<DocumentAnalysis, SourceFile.ReadError>] {
+    static func analyze(_ paths: [String], project: LoadedProject,
+                        progress: ProgressLine? = nil) -> [Result<DocumentAnalysis, SourceFile.ReadError>] {
         let box = ResultBox(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            let path = paths[i]
-            let r: Result<DocumentAnalysis, SourceFile.ReadError>
-            do throws(SourceFile.ReadError) {
-                let bytes = try SourceFile.read(path)
-                if SourceFile.looksBinary(bytes) {
-                    r = .failure(SourceFile.ReadError(path: path, message: "looks like a binary file (it contains NUL bytes); not checked"))
-                } else {
-                    // The command line reports no hints (they are for editors), so it skips computing them.
-                    var settings = project.configuration.settings
-                    settings.computeHints = false
-                    r = .success(DocumentAnalysis.analyze(uri: path, bytes: bytes, gazetteer: project.gazetteer, settings: settings))
-                }
-            } catch {
-                r = .failure(error)
-            }
-            box.set(i, r)
+            box.set(i, analyze(path: paths[i], project: project))
+            progress?.step()
         }
         return box.values()
+    }
+
+    /// Reads and analyses one file (without hints: the command line does not report them).
+    static func analyze(path: String, project: LoadedProject) -> Result<DocumentAnalysis, SourceFile.ReadError> {
+        do throws(SourceFile.ReadError) {
+            let bytes = try SourceFile.read(path)
+            if SourceFile.looksBinary(bytes) {
+                return .failure(SourceFile.ReadError(path: path, message: "looks like a binary file (it contains NUL bytes); not checked"))
+            }
+            var settings = project.configuration.settings
+            settings.computeHints = false
+            return .success(DocumentAnalysis.analyze(uri: path, bytes: bytes, gazetteer: project.gazetteer, settings: settings))
+        } catch {
+            return .failure(error)
+        }
     }
 }
 

@@ -26,14 +26,30 @@ enum WorkspaceLoader {
         var fatal: Bool
     }
 
-    /// Loads `paths` (files or directories); `config` overrides the nearest `tally.json`.
-    static func load(_ paths: [String], config: String?) -> Loaded {
-        let found = TallyFileDiscovery.find(paths)
+    /// The files found and their projects, before any analysis.
+    struct Plan {
+        /// Every file found (in the shard, if any), sorted.
+        var files: [String]
+        /// Projects ordered by configuration path (files without one first),
+        /// each with the indices into `files` of its members, in order, and
+        /// whether its configuration is unusable (exit status 2).
+        var groups: [(project: LoadedProject, members: [Int], fatal: Bool)]
+        /// Problems of discovery (each project's are in `project.problems`).
+        var problems: [String]
+        var fatal: Bool
+    }
+
+    /// Finds the files of `paths` (files or directories), keeps `shard`'s
+    /// part of them, and loads the project of each (`config` overrides the
+    /// nearest `tally.json`).
+    static func plan(_ paths: [String], config: String?, shard: Shard? = nil) -> Plan {
+        var found = TallyFileDiscovery.find(paths)
+        if let shard { found.files = shard.select(found.files) }
         var problems = found.problems.map(\.description)
-        var fatal = !found.problems.isEmpty
+        let fatal = !found.problems.isEmpty
         if let c = config, access(c, R_OK) != 0 {
             problems.append("\(c): \(SourceFile.errnoMessage())")
-            return Loaded(files: [], groups: [], problems: problems, fatal: true)
+            return Plan(files: [], groups: [], problems: problems, fatal: true)
         }
         // Group files by their configuration.
         var configOf: [String: String?] = [:]
@@ -50,15 +66,29 @@ enum WorkspaceLoader {
             members[key, default: []].append(i)
             groupConfig[key] = configPath
         }
-        var groups: [Group] = []
+        var groups: [(project: LoadedProject, members: [Int], fatal: Bool)] = []
         for key in members.keys.sorted() {
             let project = ProjectLoader.load(configPath: groupConfig[key] ?? nil)
-            problems += project.problems
+            var unusable = false
             if let cp = groupConfig[key] ?? nil, project.problems.contains(where: { $0.hasPrefix(cp + ":") && $0.contains("not valid JSON") }) {
-                fatal = true
+                unusable = true
             }
-            let indices = members[key]!
-            let analyses = CheckCommand.analyze(indices.map { found.files[$0] }, project: project)
+            groups.append((project, members[key]!, unusable))
+        }
+        return Plan(files: found.files, groups: groups, problems: problems, fatal: fatal)
+    }
+
+    /// Loads `paths` (files or directories) and analyses every file, each
+    /// project as one workspace; `config` overrides the nearest `tally.json`.
+    static func load(_ paths: [String], config: String?) -> Loaded {
+        let plan = plan(paths, config: config)
+        var problems = plan.problems
+        var fatal = plan.fatal
+        var groups: [Group] = []
+        for (project, indices, unusable) in plan.groups {
+            problems += project.problems
+            if unusable { fatal = true }
+            let analyses = CheckCommand.analyze(indices.map { plan.files[$0] }, project: project)
             var docs: [DocumentAnalysis] = []
             for a in analyses {
                 switch a {
@@ -71,6 +101,6 @@ enum WorkspaceLoader {
             let workspace = WorkspaceAnalysis(documents: docs, settings: project.configuration.settings)
             groups.append(Group(project: project, members: indices, analyses: analyses, workspace: workspace))
         }
-        return Loaded(files: found.files, groups: groups, problems: problems, fatal: fatal)
+        return Loaded(files: plan.files, groups: groups, problems: problems, fatal: fatal)
     }
 }

@@ -33,8 +33,11 @@ public enum ProjectLoader {
     /// The embedded gazetteer, parsed once per process.
     public static let embedded: Gazetteer = EmbeddedGazetteer.load()
 
-    /// Loads the project of the configuration at `configPath` (nil: defaults only).
-    public static func load(configPath: String?) -> LoadedProject {
+    /// Loads the project of the configuration at `configPath` (nil: defaults
+    /// only). A project with large gazetteer files is restored from `cache`
+    /// when its sources have not changed, and cached after it is built.
+    public static func load(configPath: String?,
+                            cache: GazetteerCacheStore? = GazetteerCacheStore.fromEnvironment()) -> LoadedProject {
         var problems: [String] = []
         var config = ProjectConfiguration()
         if let configPath {
@@ -47,7 +50,24 @@ public enum ProjectLoader {
                 problems.append(error.description)
             }
         }
+        if config.gazetteers.isEmpty {
+            let gazetteer = config.useDefaultGazetteer ? embedded : Gazetteer(sources: [])
+            return LoadedProject(configuration: config, gazetteer: gazetteer, problems: problems)
+        }
+        // The cache applies when every source can be stamped and they are big enough to matter.
+        var cacheKey: String? = nil
+        let stamps = config.gazetteers.compactMap(GazetteerCacheStore.SourceStamp.of)
+        if let cache, stamps.count == config.gazetteers.count,
+           stamps.reduce(0, { $0 + $1.size }) >= Int64(cache.minimumSourceSize) {
+            let key = GazetteerCacheStore.key(sources: stamps,
+                                              embeddedFingerprint: config.useDefaultGazetteer ? GazetteerCache.embeddedFingerprint : nil)
+            if case .success(let contents) = cache.load(key: key) {
+                return LoadedProject(configuration: config, gazetteer: contents.gazetteer, problems: problems + contents.messages)
+            }
+            cacheKey = key
+        }
         var sources: [[GazetteerEntry]] = []
+        var gazetteerProblems: [String] = []
         if config.useDefaultGazetteer { sources.append(embedded.entries) }
         for path in config.gazetteers {
             do {
@@ -55,12 +75,16 @@ public enum ProjectLoader {
                 let text = String(decoding: bytes, as: UTF8.self)
                 let result = GazetteerParser.parse(text: text, sourceName: path)
                 sources.append(result.entries)
-                problems += result.problems.map { "\(path):\($0.line): \($0.message)" }
+                gazetteerProblems += result.problems.map { "\(path):\($0.line): \($0.message)" }
             } catch {
-                problems.append("\(error.description) (named in \(config.path ?? ProjectConfiguration.fileName))")
+                gazetteerProblems.append("\(error.description) (named in \(config.path ?? ProjectConfiguration.fileName))")
             }
         }
         let gazetteer = sources.count == 1 && config.useDefaultGazetteer ? embedded : Gazetteer(sources: sources)
-        return LoadedProject(configuration: config, gazetteer: gazetteer, problems: problems)
+        // Save only when the sources did not change while they were read.
+        if let cache, let cacheKey, config.gazetteers.compactMap(GazetteerCacheStore.SourceStamp.of) == stamps {
+            cache.save(gazetteer, messages: gazetteerProblems, key: cacheKey)
+        }
+        return LoadedProject(configuration: config, gazetteer: gazetteer, problems: problems + gazetteerProblems)
     }
 }
