@@ -275,21 +275,9 @@ struct CompletionBuilder {
 
     // MARK: Gazetteer
 
-    var documentCountries: Set<String> {
-        var out: Set<String> = []
-        for r in document.references where r.kind == .place {
-            if let id = r.entryID, let c = gazetteer.entry(id: id)?.countryCode { out.insert(c) }
-        }
-        return out
-    }
+    var documentCountries: Set<String> { document.countries }
 
-    var documentRegions: Set<String> {
-        var out: Set<String> = []
-        for r in document.references where r.kind == .place {
-            if let id = r.entryID, let e = gazetteer.entry(id: id), let a = e.admin1 { out.insert(TextFolding.fold(a)) }
-        }
-        return out
-    }
+    var documentRegions: Set<String> { document.regions }
 
     func describe(_ e: GazetteerEntry) -> String {
         if e.kind == .actor {

@@ -11,6 +11,9 @@ public struct DocumentAnalysis: Sendable {
     public let incidents: [Incident]
     /// Diagnostics of this document alone, severities already settled by the settings.
     public let diagnostics: [Diagnostic]
+    /// Countries and (folded) first-level regions of the places the document resolves, for ranking.
+    public let countries: Set<String>
+    public let regions: Set<String>
 
     public static func analyze(uri: String, text: String, gazetteer: Gazetteer, settings: AnalysisSettings = .default) -> DocumentAnalysis {
         analyze(uri: uri, tree: SyntaxTree.parse(text), gazetteer: gazetteer, settings: settings)
@@ -30,9 +33,17 @@ public struct DocumentAnalysis: Sendable {
             d.severity = s
             return d
         }.sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+        var countries: Set<String> = []
+        var regions: Set<String> = []
+        var seen: Set<String> = []
+        for r in a.references where r.kind == .place {
+            guard let id = r.entryID, seen.insert(id).inserted, let e = gazetteer.entry(id: id) else { continue }
+            if let c = e.countryCode { countries.insert(c) }
+            if let a1 = e.admin1 { regions.insert(TextFolding.fold(a1)) }
+        }
         return DocumentAnalysis(uri: uri, tree: tree, language: a.language, published: a.published,
                                 references: a.references, figures: a.figures, incidents: a.incidents,
-                                diagnostics: diagnostics)
+                                diagnostics: diagnostics, countries: countries, regions: regions)
     }
 
     /// Index of the incident with `id` in this document.

@@ -31,14 +31,19 @@ struct UntaggedMentions {
         for key in table.keys { table[key]!.sort { $0.bytes.count > $1.bytes.count } }
         let b = tree.bytes
         var found: [(Range<Int>, Name)] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        let minFirstWord = table.keys.map(\.count).min() ?? 0
+        let maxFirstWord = table.keys.map(\.count).max() ?? 0
         for t in tree.tokens where t.kind == .text {
             var i = t.start
             while i < t.end {
                 guard isWordByte(b[i]), i == t.start || !isWordByte(b[i - 1]) || i == 0 else { i += 1; continue }
                 var j = i
-                var word: [UInt8] = []
+                word.removeAll(keepingCapacity: true)
                 while j < t.end && isWordByte(b[j]) { word.append(lower(b[j])); j += 1 }
-                if let names = table[word] {
+                // Most words are not names: a cheap length check before hashing.
+                if word.count >= minFirstWord, word.count <= maxFirstWord, let names = table[word] {
                     for name in names {
                         let end = i + name.bytes.count
                         guard end <= t.end else { continue }
