@@ -59,13 +59,17 @@ struct UntaggedMentions {
             }
         }
         // Every mention of a name gets a diagnostic; each offers to tag it, or all of its kind at once.
-        var byID: [String: [Range<Int>]] = [:]
-        for (r, n) in found { byID[n.id, default: []].append(r) }
+        // The "tag all" edits of each name are built once and shared by its diagnostics.
+        var allEdits: [String: [TextEdit]] = [:]
+        for (r, n) in found {
+            let kind = n.kind == .actor ? "actor" : "place"
+            allEdits[n.id, default: []].append(TextEdit(range: r, newText: "[\(String(decoding: b[r], as: UTF8.self))]{\(kind)=\(n.id)}"))
+        }
         return found.map { range, name in
             let tagText = String(decoding: b[range], as: UTF8.self)
             let kind = name.kind == .actor ? "actor" : "place"
             let one = TextEdit(range: range, newText: "[\(tagText)]{\(kind)=\(name.id)}")
-            let all = byID[name.id]!.map { r in TextEdit(range: r, newText: "[\(String(decoding: b[r], as: UTF8.self))]{\(kind)=\(name.id)}") }
+            let all = allEdits[name.id]!
             var fixes = [Fix(title: "Tag '\(tagText)' as \(kind)=\(name.id)", edits: [uri: [one]], isSafe: false)]
             if all.count > 1 {
                 fixes.append(Fix(title: "Tag all \(all.count) untagged mentions of '\(name.written)'", edits: [uri: all], isSafe: false))
