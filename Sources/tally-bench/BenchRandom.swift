@@ -1,21 +1,4 @@
-/// SplitMix64: a small, seeded, deterministic generator for benchmark inputs.
-struct BenchRandom {
-    private var state: UInt64
+import TallyAnalysis
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-
-    /// True with probability `percent`/100.
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
+/// The benchmark's inputs come from the same seeded generator as the synthetic gazetteer.
+typealias BenchRandom = SplitMix64
