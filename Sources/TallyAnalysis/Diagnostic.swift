@@ -60,13 +60,19 @@ public struct Fix: Sendable, Hashable {
 }
 
 extension [TextEdit] {
-    /// Applies non-overlapping edits to `bytes`.
+    /// Applies non-overlapping edits to `bytes` in one pass (edits are clamped to the bytes).
     public func applied(to bytes: [UInt8]) -> [UInt8] {
-        var out = bytes
-        for e in self.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            let r = Swift.max(0, e.range.lowerBound)..<Swift.min(out.count, e.range.upperBound)
-            out.replaceSubrange(r, with: [UInt8](e.newText.utf8))
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = 0
+        for e in self.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let lower = Swift.min(Swift.max(e.range.lowerBound, copied), bytes.count)
+            let upper = Swift.min(Swift.max(e.range.upperBound, lower), bytes.count)
+            out.append(contentsOf: bytes[copied..<lower])
+            out.append(contentsOf: e.newText.utf8)
+            copied = upper
         }
+        out.append(contentsOf: bytes[copied...])
         return out
     }
 }

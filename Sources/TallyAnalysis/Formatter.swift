@@ -54,18 +54,7 @@ public enum Formatter {
     public static func formatted(bytes: [UInt8]) -> [UInt8] {
         let tree = SyntaxTree.parse(bytes: bytes)
         let edits = edits(for: tree)
-        guard !edits.isEmpty else { return bytes }
-        // The edits are sorted and disjoint: one pass copies the document.
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var copied = 0
-        for e in edits {
-            out.append(contentsOf: bytes[copied..<e.range.lowerBound])
-            out.append(contentsOf: e.newText.utf8)
-            copied = e.range.upperBound
-        }
-        out.append(contentsOf: bytes[copied...])
-        return out
+        return edits.isEmpty ? bytes : edits.applied(to: bytes)
     }
 }
 
